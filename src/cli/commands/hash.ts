@@ -1,0 +1,34 @@
+/** `idv hash`: the user hash for an identifier, the secret read from stdin or an env var. */
+import { chooseIdentifier, computeUserHash } from '../../core/hmac';
+import { parse } from '../args';
+import { identifierOptions, identifiersFrom, identifierUsage, vendorFrom } from '../identifiers';
+import { UsageError, type CliCommand } from '../io';
+import { readSecret } from '../secret';
+
+export const hashCommand: CliCommand = {
+  name: 'hash',
+  summary: 'compute the user hash for an identifier',
+  usage: `Usage: idv hash --identifier ID [--vendor V] [--secret-env NAME]
+Prints the lowercase hex HMAC-SHA256 user hash. The secret comes from standard input,
+or from the environment variable named by --secret-env, never from an argument.
+${identifierUsage}`,
+  async run(argv, io) {
+    const { values } = parse(argv, identifierOptions);
+    if (values.help) {
+      io.stdout(`${this.usage}\n`);
+      return 0;
+    }
+    const vendor = vendorFrom(values.vendor);
+    const identifier = chooseIdentifier(identifiersFrom(values), vendor);
+    const secret = await readSecret(io, values['secret-env']);
+    let hash: string;
+    try {
+      hash = computeUserHash(secret, identifier.value, vendor);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (identifier.note) io.stderr(`note: ${identifier.note}\n`);
+    io.stdout(`${hash}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,39 @@
+/** The identifier flags shared by `idv hash` and `idv verify`. */
+import { looksLikeEmail, type UserIdentifiers } from '../core/hmac';
+import { findVendor, VENDORS, type Vendor } from '../core/vendors';
+import { UsageError } from './io';
+
+export const identifierOptions = {
+  identifier: { type: 'string' },
+  'user-id': { type: 'string' },
+  email: { type: 'string' },
+  vendor: { type: 'string', default: 'intercom' },
+  'secret-env': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const identifierUsage = `  --identifier ID     the user id or email that is hashed (an @ makes it an email)
+  --user-id ID        the user id the client sends
+  --email EMAIL       the email the client sends (with --user-id, the user id is hashed)
+  --vendor V          ${VENDORS.map((v) => v.id).join(', ')} (default intercom)
+  --secret-env NAME   read the secret from this environment variable instead of standard input`;
+
+/** The user's identifiers from the flags; at least one is required. */
+export function identifiersFrom(values: { identifier?: string | undefined; 'user-id'?: string | undefined; email?: string | undefined }): UserIdentifiers {
+  const ids: { userId?: string; email?: string } = {};
+  if (values.identifier !== undefined) {
+    if (looksLikeEmail(values.identifier)) ids.email = values.identifier;
+    else ids.userId = values.identifier;
+  }
+  if (values['user-id'] !== undefined) ids.userId = values['user-id'];
+  if (values.email !== undefined) ids.email = values.email;
+  if (ids.userId === undefined && ids.email === undefined) throw new UsageError('--identifier (or --user-id / --email) is required.');
+  return ids;
+}
+
+/** The vendor named by --vendor, or a UsageError listing the known ones. */
+export function vendorFrom(id: string | undefined): Vendor {
+  const vendor = findVendor(id ?? 'intercom');
+  if (!vendor) throw new UsageError(`Unknown vendor "${id}". Known: ${VENDORS.map((v) => v.id).join(', ')}.`);
+  return vendor;
+}
