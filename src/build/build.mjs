@@ -42,6 +42,8 @@ if (tests) {
     sourcemap: 'inline',
   });
 } else {
+  // Start clean so a production build never ships a stale source map from a dev build.
+  rmSync('dist', { recursive: true, force: true });
   await Promise.all([
     esbuild.build({
       ...common,

@@ -37,6 +37,10 @@ export interface Vendor {
     readonly identifierClaim: string;
     readonly requiredClaims: readonly string[];
     readonly needsKid?: boolean;
+    /** Claims whose value the vendor fixes (Zendesk: `scope: "user"`). */
+    readonly fixedClaims?: Readonly<Record<string, string>>;
+    /** Conventional environment variable for the key id sent as `kid`, when one is needed. */
+    readonly kidEnvVar?: string;
   };
   /** `jwt-only`: the vendor has no plain HMAC hash (Zendesk messaging). */
   readonly scheme: 'hmac' | 'hmac+jwt' | 'jwt-only';
@@ -110,7 +114,8 @@ export const VENDORS: readonly Vendor[] = [
     id: 'zendesk', name: 'Zendesk messaging', hashes: 'user_id', secretEncoding: 'utf8',
     hashField: 'jwt', userIdField: 'external_id', emailField: 'email',
     platforms: ['web', 'ios', 'android'], envVar: 'ZENDESK_MESSAGING_JWT_SECRET',
-    jwt: { field: 'jwt', identifierClaim: 'external_id', requiredClaims: ['external_id', 'scope'], needsKid: true },
+    jwt: { field: 'jwt', identifierClaim: 'external_id', requiredClaims: ['external_id', 'scope'], needsKid: true,
+      fixedClaims: { scope: 'user' }, kidEnvVar: 'ZENDESK_MESSAGING_KEY_ID' },
     scheme: 'jwt-only',
   },
 ];

@@ -1,0 +1,59 @@
+/** `idv.computeUserHash`: the hash checker. Shows the user hash with Copy and Insert actions. */
+import * as vscode from 'vscode';
+import { chooseIdentifier, computeUserHash as compute, type ChosenIdentifier } from '../../core/hmac';
+import type { CommandContext } from '../context';
+import { askIdentifiers, pickPlatform, pickVendor, platformLabel, type TargetArgs } from '../pickers';
+import { requireSecret } from './setSecret';
+
+export interface ComputeArgs extends TargetArgs {
+  readonly identifier?: string;
+  readonly userId?: string;
+  readonly email?: string;
+}
+
+export interface ComputeResult {
+  readonly hash: string;
+  readonly identifier: ChosenIdentifier;
+}
+
+const COPY = 'Copy';
+const INSERT = 'Insert at Cursor';
+
+/** Command handler. Resolves to the hash (a hash is not a secret) or undefined if cancelled. */
+export async function computeUserHash(ctx: CommandContext, args?: ComputeArgs): Promise<ComputeResult | undefined> {
+  const title = 'Identity Verification: Compute User Hash';
+  const editor = vscode.window.activeTextEditor;
+  const vendor = await pickVendor(ctx, args, title);
+  if (!vendor) return undefined;
+  const platform = await pickPlatform(ctx, vendor, args, title);
+  if (!platform) return undefined;
+  const ids = await askIdentifiers(ctx, args, title);
+  if (!ids) return undefined;
+  const secret = await requireSecret(ctx, vendor, platform);
+  if (secret === undefined) return undefined;
+
+  let result: ComputeResult;
+  try {
+    const identifier = chooseIdentifier(ids, vendor);
+    result = { hash: compute(secret, identifier.value, vendor), identifier };
+  } catch (error) {
+    void ctx.prompter().warn((error as Error).message);
+    return undefined;
+  }
+  ctx.log.info(`Computed a ${vendor.id}/${platform} user hash of a ${result.identifier.kind}.`);
+  const what = result.identifier.kind === 'user_id' ? 'user id' : 'email';
+  const note = result.identifier.note ? ` ${result.identifier.note}` : '';
+  const action = await ctx.prompter().info(
+    `${vendor.name} ${platformLabel(platform)} ${vendor.hashField} of ${what} ${JSON.stringify(result.identifier.value)}: ${result.hash}.${note}`,
+    COPY, INSERT,
+  );
+  if (action === COPY) {
+    await vscode.env.clipboard.writeText(result.hash);
+  } else if (action === INSERT) {
+    const target = editor ?? vscode.window.activeTextEditor;
+    // Insert after the selection rather than over it: the selection is often the identifier.
+    if (target) await target.edit((edit) => edit.insert(target.selection.end, result.hash));
+    else void ctx.prompter().warn('No editor is open to insert the hash into.');
+  }
+  return result;
+}

@@ -1,0 +1,60 @@
+/** `idv.verifyUserHash`: check a hash in constant time and name the mistake behind a mismatch. */
+import { verifyUserHash as verify, type VerifyResult } from '../../core/verify';
+import type { Platform } from '../../core/vendors';
+import type { CommandContext } from '../context';
+import { askIdentifiers, pickPlatform, pickVendor, platformLabel, selectedText } from '../pickers';
+import type { ComputeArgs } from './computeUserHash';
+import { requireSecret } from './setSecret';
+
+export interface VerifyArgs extends ComputeArgs {
+  readonly hash?: string;
+}
+
+/** Hex or base64 of 32 bytes: what a selection must look like to be taken as the hash. */
+const HASH_SHAPE = /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/;
+
+/** Command handler. Resolves to the verdict, or undefined if cancelled. */
+export async function verifyUserHash(ctx: CommandContext, args?: VerifyArgs): Promise<VerifyResult | undefined> {
+  const title = 'Identity Verification: Verify User Hash';
+  const selection = selectedText();
+  const hash = args?.hash ?? (selection && HASH_SHAPE.test(selection) ? selection : await ctx.prompter().input({
+    title,
+    prompt: 'The user hash to check, as the client sends it.',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? 'Paste the hash to check.' : undefined),
+  }));
+  if (hash === undefined) return undefined;
+  const vendor = await pickVendor(ctx, args, title);
+  if (!vendor) return undefined;
+  const platform = await pickPlatform(ctx, vendor, args, title);
+  if (!platform) return undefined;
+  // When the selection was the hash, the identifier cannot come from it too.
+  const ids = await askIdentifiers(ctx, args, title, selection !== hash);
+  if (!ids) return undefined;
+  const secret = await requireSecret(ctx, vendor, platform);
+  if (secret === undefined) return undefined;
+
+  const previousSecret = await ctx.vault.get({ vendor, platform, slot: 'previous' });
+  const otherPlatformSecrets: Partial<Record<Platform, string>> = {};
+  for (const other of vendor.platforms) {
+    if (other === platform) continue;
+    const value = await ctx.vault.get({ vendor, platform: other, slot: 'current' });
+    if (value !== undefined) otherPlatformSecrets[other] = value;
+  }
+  let result: VerifyResult;
+  try {
+    result = verify({ hash, identifiers: ids, vendor, platform, secret, previousSecret, otherPlatformSecrets });
+  } catch (error) {
+    void ctx.prompter().warn((error as Error).message);
+    return undefined;
+  }
+  ctx.log.info(`Verified a ${vendor.id}/${platform} user hash: ${result.match ? 'match' : `mismatch${result.diagnosis ? ` (${result.diagnosis.id})` : ''}`}.`);
+  const subject = `${result.identifier.kind === 'user_id' ? 'user id' : 'email'} ${JSON.stringify(result.identifier.value)}`;
+  if (result.match) {
+    void ctx.prompter().info(`The hash matches: it is the ${vendor.name} ${platformLabel(platform)} ${vendor.hashField} of ${subject}.`);
+  } else {
+    const why = result.diagnosis ? result.diagnosis.message : 'It matches none of the known mistakes: check the secret, the platform and the identifier.';
+    void ctx.prompter().warn(`The hash does not match ${subject}. ${why}`);
+  }
+  return result;
+}

@@ -1,0 +1,13 @@
+/** What every command handler gets: the secret vault, the prompter and the log. */
+import type * as vscode from 'vscode';
+import type { Prompter } from './prompts';
+import type { SecretVault } from './secrets';
+
+export interface CommandContext {
+  readonly vault: SecretVault;
+  /** A getter, so a test can swap the prompter after activation. */
+  readonly prompter: () => Prompter;
+  /** What the extension did; never a secret. */
+  readonly log: vscode.LogOutputChannel;
+  readonly extension: vscode.ExtensionContext;
+}

@@ -1,0 +1,138 @@
+/**
+ * The hash checker in a real VS Code: secrets go into the real SecretStorage through the
+ * commands' masked input boxes, and come back out only as hashes.
+ */
+import * as assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { signHs256, type JwtInspection } from '../../../src/core/jwt';
+import type { ComputeResult } from '../../../src/extension/commands/computeUserHash';
+import type { TestApi } from '../../../src/extension/extension';
+import type { VerifyResult } from '../../../src/core/verify';
+import { ScriptedPrompter, testApi, type Answer } from './helpers';
+
+const KNOWN_HASH = 'aa747c502a898200f9e4fa21bac68136f886a0e27aec70ba06daf2e2a5cb5597';
+
+describe('hash checker', () => {
+  let api: TestApi;
+  before(async () => {
+    api = await testApi();
+  });
+  afterEach(() => api.setPrompter(undefined));
+
+  /** Runs `command` with a scripted user answering `answers`; checks every answer was used. */
+  async function drive<T>(command: string, answers: Answer[], args?: object): Promise<{ result: T; prompter: ScriptedPrompter }> {
+    const prompter = new ScriptedPrompter(answers);
+    api.setPrompter(prompter);
+    const result = await vscode.commands.executeCommand<T>(command, args);
+    assert.ok(prompter.done, `unused answers after ${command}`);
+    return { result, prompter };
+  }
+
+  it('stores a secret through a masked input box', async () => {
+    const { result, prompter } = await drive<boolean>('idv.setSecret', [{ pick: 'Intercom' }, { pick: 'Web' }, { input: 'secret' }]);
+    assert.equal(result, true);
+    const input = prompter.calls.find((c) => c.kind === 'input');
+    assert.equal((input?.options as vscode.InputBoxOptions).password, true, 'the secret input box is masked');
+  });
+
+  it('computes the known-answer hash with the secret from SecretStorage', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Message' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 0, 'Message'.length);
+    // Identifier from the selection; the user presses "Insert at Cursor" on the result.
+    const { result, prompter } = await drive<ComputeResult>('idv.computeUserHash', [{ pick: 'Intercom' }, { pick: 'Web' }, { press: 'Insert at Cursor' }]);
+    assert.equal(result.hash, KNOWN_HASH);
+    assert.match(prompter.notices[0] ?? '', new RegExp(KNOWN_HASH));
+    assert.equal(doc.getText(), `Message${KNOWN_HASH}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('hashes the user id when both a user id and an email are typed, and says so', async () => {
+    const { result, prompter } = await drive<ComputeResult>('idv.computeUserHash', [{ input: '42, alice@example.com' }], { vendor: 'intercom', platform: 'web' });
+    assert.equal(result.identifier.value, '42');
+    assert.match(prompter.notices[0] ?? '', /user id is hashed/);
+  });
+
+  it('asks for a secret when none is stored, then computes', async () => {
+    const { result } = await drive<ComputeResult>('idv.computeUserHash', [{ input: '0b0b0b0b' }], { vendor: 'pylon', identifier: 'a@b.co' });
+    // Pylon's secret is hex-decoded: the key is four 0x0b bytes, not the text "0b0b0b0b".
+    assert.equal(result.hash, hashOf(Buffer.from([11, 11, 11, 11]), 'a@b.co'));
+  });
+
+  it('verifies a matching hash', async () => {
+    const { result } = await drive<VerifyResult>('idv.verifyUserHash', [], { vendor: 'intercom', platform: 'web', identifier: 'Message', hash: KNOWN_HASH });
+    assert.equal(result.match, true);
+  });
+
+  it('diagnoses an uppercase hash', async () => {
+    const { result, prompter } = await drive<VerifyResult>('idv.verifyUserHash', [], { vendor: 'intercom', platform: 'web', identifier: 'Message', hash: KNOWN_HASH.toUpperCase() });
+    assert.equal(result.diagnosis?.id, 'uppercase-hex');
+    assert.match(prompter.notices[0] ?? '', /uppercase/);
+  });
+
+  it('diagnoses a hash made with the secret from before a rotation', async () => {
+    await drive('idv.setSecret', [{ input: 'rotated-secret' }], { vendor: 'intercom', platform: 'web' });
+    const { result } = await drive<VerifyResult>('idv.verifyUserHash', [], { vendor: 'intercom', platform: 'web', identifier: 'Message', hash: KNOWN_HASH });
+    assert.equal(result.match, false);
+    assert.equal(result.diagnosis?.id, 'previous-secret');
+  });
+
+  it("diagnoses a hash made with another platform's secret", async () => {
+    await drive('idv.setSecret', [{ input: 'ios-secret' }], { vendor: 'intercom', platform: 'ios' });
+    const { result } = await drive<VerifyResult>('idv.verifyUserHash', [], { vendor: 'intercom', platform: 'web', identifier: 'Message', hash: hashOf('ios-secret', 'Message') });
+    assert.equal(result.diagnosis?.id, 'other-platform-secret');
+  });
+
+  it('inspects a JWT: verifies HS256 with the stored secret and warns on a missing exp', async () => {
+    const token = signHs256({ user_id: '42' }, 'rotated-secret');
+    const { result, prompter } = await drive<JwtInspection>('idv.inspectJwt', [], { vendor: 'intercom', platform: 'web', token });
+    assert.equal(result.signatureValid, true);
+    assert.ok(result.warnings.some((w) => w.includes('"exp"')));
+    assert.match(prompter.notices[0] ?? '', /exp/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.scheme, 'idv-jwt');
+    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /"user_id": "42"/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('forgets secrets', async () => {
+    const { result } = await drive<number>('idv.forgetSecret', [], { vendor: 'intercom', platform: 'ios', slot: 'all' });
+    assert.equal(result, 1);
+  });
+
+  it('never writes a secret to settings, logs or output channels', async function () {
+    const probe = process.env.IDV_TEST_LEAK_PROBE;
+    const root = process.env.IDV_TEST_SCAN_DIRS;
+    if (!probe || !root) return this.skip();
+    // The probe goes through every command that handles a secret.
+    await drive('idv.setSecret', [{ pick: 'Crisp' }, { input: probe }]);
+    await drive('idv.computeUserHash', [], { vendor: 'crisp', identifier: 'a@b.co' });
+    await drive('idv.verifyUserHash', [], { vendor: 'crisp', identifier: 'a@b.co', hash: 'ab'.repeat(32) });
+    await drive('idv.setSecret', [{ input: `${probe}-2` }], { vendor: 'crisp' });
+    await drive('idv.forgetSecret', [], { vendor: 'crisp', slot: 'all' });
+    const hits = filesContaining(root, probe, [join(root, 'chromium')]);
+    assert.deepEqual(hits, []);
+    const settings = filesContaining(root, 'identityVerification.secret', [join(root, 'chromium')]);
+    assert.deepEqual(settings.filter((f) => f.endsWith('settings.json')), []);
+  });
+});
+
+/** Computed independently of the extension, straight from node:crypto. */
+function hashOf(secret: string | Buffer, message: string): string {
+  return createHmac('sha256', secret).update(message).digest('hex');
+}
+
+/** Files below `dir` (outside `skip`) whose bytes contain `needle`. */
+function filesContaining(dir: string, needle: string, skip: string[]): string[] {
+  const hits: string[] = [];
+  const walk = (path: string): void => {
+    if (skip.includes(path)) return;
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
+    else if (stat?.isFile() && stat.size < 50_000_000 && readFileSync(path).includes(needle)) hits.push(path);
+  };
+  walk(dir);
+  return hits;
+}

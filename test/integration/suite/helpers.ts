@@ -1,0 +1,92 @@
+/** Shared by the integration tests: the extension's test API and a scripted prompter. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../../src/extension/extension';
+import type { Prompter } from '../../../src/extension/prompts';
+
+export const EXTENSION_ID = 'identity-verification-kit.identity-verification-kit';
+
+/** Activates the extension under test and returns its test-only API. */
+export async function testApi(): Promise<TestApi> {
+  const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the test host`);
+  const api = await extension.activate();
+  assert.ok(api, 'the extension returns its test API in test mode');
+  return api;
+}
+
+/** One recorded question and how it was answered. */
+export interface Call {
+  readonly kind: 'pick' | 'pickMany' | 'input' | 'info' | 'warn';
+  readonly options: unknown;
+  readonly message?: string;
+  readonly items?: readonly vscode.QuickPickItem[];
+}
+
+/** What the scripted user does at the next question: choose, type, or press a button. */
+export type Answer = { pick: string } | { pickMany: string[] } | { input: string } | { press: string };
+
+/**
+ * Answers questions in order, as a user would. Notifications take a `press` answer when one is
+ * next in the queue and are otherwise dismissed; a question with no matching answer fails the
+ * test at once instead of hanging.
+ */
+export class ScriptedPrompter implements Prompter {
+  readonly calls: Call[] = [];
+  constructor(private readonly answers: Answer[] = []) {}
+
+  private take<K extends 'pick' | 'pickMany' | 'input'>(call: Call & { kind: K }): Extract<Answer, Record<K, unknown>>[K] {
+    this.calls.push(call);
+    const answer = this.answers[0];
+    if (!answer || !(call.kind in answer)) throw new Error(`Unexpected ${call.kind} (next answer: ${JSON.stringify(answer)}): ${JSON.stringify(call.options)}`);
+    this.answers.shift();
+    return (answer as unknown as Record<K, never>)[call.kind];
+  }
+
+  private notice(call: Call): string | undefined {
+    this.calls.push(call);
+    const answer = this.answers[0];
+    if (answer && 'press' in answer) {
+      this.answers.shift();
+      return answer.press;
+    }
+    return undefined;
+  }
+
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined> {
+    const label = this.take({ kind: 'pick', options, items });
+    const item = items.find((i) => i.label === label);
+    if (!item) throw new Error(`No item "${label}" among ${items.map((i) => i.label).join(', ')}`);
+    return Promise.resolve(item);
+  }
+
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined> {
+    const labels = this.take({ kind: 'pickMany', options, items });
+    return Promise.resolve(items.filter((i) => labels.includes(i.label)));
+  }
+
+  input(options: vscode.InputBoxOptions): Thenable<string | undefined> {
+    const value = this.take({ kind: 'input', options });
+    const invalid = options.validateInput?.(value);
+    if (typeof invalid === 'string') throw new Error(`Input rejected: ${invalid}`);
+    return Promise.resolve(value);
+  }
+
+  info(message: string, ...actions: string[]): Thenable<string | undefined> {
+    return Promise.resolve(this.notice({ kind: 'info', options: actions, message }));
+  }
+
+  warn(message: string, ...actions: string[]): Thenable<string | undefined> {
+    return Promise.resolve(this.notice({ kind: 'warn', options: actions, message }));
+  }
+
+  /** The notifications shown, in order. */
+  get notices(): string[] {
+    return this.calls.filter((c) => c.kind === 'info' || c.kind === 'warn').map((c) => c.message ?? '');
+  }
+
+  /** True when every scripted answer was used. */
+  get done(): boolean {
+    return this.answers.length === 0;
+  }
+}

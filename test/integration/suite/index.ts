@@ -1,0 +1,21 @@
+/**
+ * Entry point VS Code loads in the extension host (`--extensionTestsPath`): runs every
+ * `*.test.js` beside this file with mocha and reports failures through the returned promise.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import CountingReporter from '../../countingReporter';
+
+/** Called by VS Code's test runner; rejects when any test fails. */
+export async function run(): Promise<void> {
+  console.log(`VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} workbench, extension host on Node ${process.versions.node})`);
+  process.env.IDV_TEST_STAGE = 'integration';
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: CountingReporter });
+  for (const name of readdirSync(__dirname).sort()) {
+    if (name.endsWith('.test.js')) mocha.addFile(join(__dirname, name));
+  }
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed.`);
+}
