@@ -1,0 +1,121 @@
+/** hardcoded-secret: an identity-verification secret or signing key written in a committed file. */
+import { getVendor } from '../../vendors';
+import { k8sEnvValue, valueAfterName } from '../assignment';
+import type { Doc } from '../doc';
+import { envLookup, type Lang } from '../lang';
+import { literalsIn, looksLikeSecret, type Literal } from '../literals';
+import { extraNameMatcher, isSecretName, nameAround, namesVendor, patternNeedles, toEnvName } from '../names';
+import { SECRET_TOPIC } from '../topics';
+import { vendorOf } from '../vendor-markers';
+import type { Suggestion } from '../types';
+import type { RawFinding, Rule } from './rule';
+
+// Names are found through the pre-filter's needles (see topics.ts), and `JWT` for JWT_KEY
+// (jwtSecret and friends say Secret anyway).
+const NAME_NEEDLES = [...SECRET_TOPIC, 'JWT'];
+// A literal on the same line as one of these is a key handed straight to an HMAC or JWT call.
+const CALL_NEEDLES = ['hmac', 'Hmac', 'HMAC', 'SecretKeySpec', 'jwt.sign', 'jwt.encode', 'JWT.encode', 'jws.JWS.sign', 'SignJWT'];
+/** Without a name or a vendor to go by, Intercom's, the reference case. */
+const DEFAULT_ENV_VAR = getVendor('intercom').envVar;
+const MOBILE: ReadonlySet<Lang> = new Set(['swift', 'objc', 'dart']);
+const CONST_CONTEXT = /\bconst\b|\bstatic\b/;
+const BASE64 = /^[A-Za-z0-9+/]{8,2000}={0,2}$/;
+
+export const hardcodedSecret: Rule = {
+  meta: {
+    id: 'hardcoded-secret',
+    defaultSeverity: 'error',
+    description: 'An identity-verification secret, HMAC or JWT signing key written literally in a committed file.',
+    fixable: true,
+    docs: {
+      what: 'A literal value assigned to a name that says secret, HMAC, signing key or identity verification (`INTERCOM_SECRET = "…"`, `"identityVerificationSecret": "…"`, `intercom_secret: …`, `<key>IntercomSecret</key>`, a base64 value in a Kubernetes Secret), or a literal key passed straight to an HMAC or JWT signing call, in any file git would commit. Source code in JS/TS, Python, Ruby, PHP, Go, Java, Kotlin, C#, Elixir, Rust, Perl, Groovy, Swift, Objective-C and Dart, and config: JSON, YAML, TOML, XML, `.env*`, `.properties`, Info.plist, strings.xml, appsettings.json, docker-compose and Kubernetes manifests.',
+      why: 'Whoever holds the identity-verification secret can compute a valid hash for any user id and so impersonate any of your users in the messenger: read their conversations and change their data. A value in the repository is in every clone, fork, CI log and backup, and stays in git history after it is deleted.',
+      fix: 'Rotate the secret in the vendor dashboard (the committed one must be treated as leaked), then read the new one from the server\'s environment or secret store. The quick fix replaces the literal with the language\'s environment lookup (`process.env.INTERCOM_IDENTITY_VERIFICATION_SECRET`, `os.environ["…"]`, `ENV.fetch("…")`, `getenv(\'…\')`, `System.getenv("…")`, …). In a mobile app there is no safe place for it: compute the hash on your server and send it to the app.',
+      suppress: 'Placeholders (`YOUR_SECRET_HERE`, `<secret>`, `changeme`, `${VAR}`, `%env(…)%`, `{{ … }}`), obviously fake values in test files and git-ignored files are not reported. Otherwise add `idv-disable-next-line hardcoded-secret` in a comment on the line before, or `idv-disable-line hardcoded-secret` on the line itself.',
+    },
+  },
+  check(doc) {
+    if (!doc.committed) return [];
+    const out = new Map<number, RawFinding>();
+    const extra = extraNameMatcher(doc.config.secretNamePatterns);
+    const seenNames = new Set<number>();
+    const needles = doc.config.secretNamePatterns.length > 0 ? [...NAME_NEEDLES, ...patternNeedles(doc.config.secretNamePatterns)] : NAME_NEEDLES;
+    for (const needle of needles) {
+      if (!doc.has(needle)) continue;
+      for (const hit of doc.offsets(needle)) {
+        const name = nameAround(doc.text, hit);
+        if (seenNames.has(name.start)) continue;
+        seenNames.add(name.start);
+        const nameText = doc.text.slice(name.start, name.end);
+        if (!isSecretName(nameText, extra)) continue;
+        for (const lit of valuesFor(doc, name.start, name.end)) {
+          if (!out.has(lit.start) && isSecretValue(doc, lit, false)) out.set(lit.start, report(doc, lit, nameText));
+        }
+      }
+    }
+    for (const needle of CALL_NEEDLES) {
+      if (!doc.has(needle)) continue;
+      let after = -1;
+      for (const hit of doc.offsets(needle)) {
+        if (hit < after) continue;
+        const [, lineEnd] = doc.lineBounds(hit);
+        after = lineEnd;
+        for (const lit of literalsIn(doc.text, hit, Math.min(lineEnd, hit + 300))) {
+          if (!out.has(lit.start) && isSecretValue(doc, lit, true)) out.set(lit.start, report(doc, withPrefix(doc.text, lit), undefined));
+        }
+      }
+    }
+    return [...out.values()];
+  },
+};
+
+/** The literals a secret name is given on its line: the assigned value, or an env lookup's default. */
+function valuesFor(doc: Doc, nameStart: number, nameEnd: number): Literal[] {
+  const [lineStart, lineEnd] = doc.lineBounds(nameStart);
+  const direct = valueAfterName(doc.text, nameStart, nameEnd, lineEnd, doc.lang) ?? (doc.lang === 'yaml' ? k8sEnvValue(doc.text, nameStart, lineStart, lineEnd) : undefined);
+  if (direct) return [direct];
+  // `os.environ.get("X", "fallback")`, `process.env.X || "fallback"`: the fallback is committed.
+  const line = doc.text.slice(lineStart, lineEnd);
+  if (!/env|ENV|Env/.test(line)) return [];
+  return literalsIn(doc.text, nameEnd + 1, lineEnd);
+}
+
+/** Includes a string prefix (`b'…'`, `@"…"`) so a fix replaces the whole literal. */
+function withPrefix(text: string, lit: Literal): Literal {
+  let start = lit.start;
+  while (start > lit.start - 2 && /[@$bBrRuUfF]/.test(text.charAt(start - 1))) start--;
+  return start === lit.start || /[\w$]/.test(text.charAt(start - 1)) ? lit : { ...lit, start };
+}
+
+function isSecretValue(doc: Doc, lit: Literal, strict: boolean): boolean {
+  // Kubernetes Secret manifests hold base64: judge what it decodes to (a base64 "changeme" is
+  // still a placeholder).
+  if (doc.lang === 'yaml' && BASE64.test(lit.value) && doc.has('kind: Secret')) {
+    const decoded = Buffer.from(lit.value, 'base64').toString('utf8');
+    if (/^[\x21-\x7e]{8,512}$/.test(decoded)) return looksLikeSecret(decoded, { testFile: doc.testFile, strict });
+  }
+  return looksLikeSecret(lit.value, { testFile: doc.testFile, strict });
+}
+
+function report(doc: Doc, lit: Literal, name: string | undefined): RawFinding {
+  const vendor = vendorOf(doc);
+  // The server-side name drops any public prefix: that prefix is the other half of the problem.
+  const derived = name === undefined ? '' : toEnvName(name).replace(/^(?:NEXT_PUBLIC|REACT_APP|VITE|EXPO_PUBLIC|NUXT_PUBLIC|GATSBY|VUE_APP|PUBLIC)_/, '');
+  const envVar = derived !== '' && (!vendor || namesVendor(derived, vendor)) ? derived : vendor?.envVar ?? (derived || DEFAULT_ENV_VAR);
+  const what = name === undefined ? 'A signing key is passed as a literal' : `"${name}" holds a literal secret`;
+  const message = MOBILE.has(doc.lang)
+    ? `${what} inside the app, where anyone can extract it; compute the hash on your server and send it to the app.`
+    : `${what}; anyone with the repository can impersonate your users. Rotate it and read ${envVar} from the server's environment.`;
+  const lookup = lit.quoted ? envLookup(doc.lang, envVar) : undefined;
+  if (lookup === undefined) return { start: lit.start, end: lit.end, message, data: { envVar } };
+  const fix = { range: { start: lit.start, end: lit.end }, text: lookup, title: `Read ${envVar} from the environment` };
+  const [lineStart] = doc.lineBounds(lit.start);
+  const inConst = CONST_CONTEXT.test(doc.text.slice(lineStart, lit.start)) && (doc.lang === 'go' || doc.lang === 'kotlin' || doc.lang === 'csharp' || doc.lang === 'rust');
+  const needsImport = (doc.lang === 'python' && !doc.has('import os')) || (doc.lang === 'go' && !doc.has('"os"'));
+  // Where the edit alone would not compile (a constant, a missing import), offer it without applying it.
+  if (inConst || needsImport) {
+    const suggestion: Suggestion = { title: `${fix.title}${needsImport ? ' (add the import)' : ' (no longer a constant)'}`, fix };
+    return { start: lit.start, end: lit.end, message, suggestions: [suggestion], data: { envVar } };
+  }
+  return { start: lit.start, end: lit.end, message, fix, data: { envVar } };
+}

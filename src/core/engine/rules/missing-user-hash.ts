@@ -1,0 +1,51 @@
+/** missing-user-hash: a messenger call identifies a user but sends no hash, signature or JWT. */
+import { hasKey } from '../calls';
+import type { Doc } from '../doc';
+import { argsHash, hashAssignedElsewhere, IDENTIFY_CALLS, readCall, type IdentifyCall } from '../identify-calls';
+import { MESSENGER_TOPIC } from '../topics';
+import type { RawFinding, Rule } from './rule';
+
+export const missingUserHash: Rule = {
+  meta: {
+    id: 'missing-user-hash',
+    defaultSeverity: 'warning',
+    description: 'A messenger boot, identify or login call identifies a user but sends no hash, signature or JWT.',
+    fixable: false,
+    docs: {
+      what: 'A call that tells the messenger who the user is, without the proof: `window.intercomSettings` or `Intercom(\'boot\', …)` with `user_id` or `email` and no `user_hash` / `intercom_user_jwt`, Intercom mobile `loginUser` without `setUserHash`/`setUserJwt`, Crisp `user:email` without a signature, Chatwoot `setUser` without `identifier_hash`, Help Scout `Beacon(\'identify\')` without `signature`, tawk.to without `hash`, Front without `userHash`, Pylon without `email_hash`, Plain without `emailHash`, Gleap `identify` without the hash argument, Featurebase without `userHash` or a JWT.',
+      why: 'Until every call carries the hash, verification cannot be enforced, and while it is not enforced anyone can open the messenger as any user by typing their email into the settings. Once it is enforced, calls without a hash fail and the messenger stops working for those users.',
+      fix: 'Compute the hash on the server for the logged-in user and pass it in the same call (`user_hash: …`, `signature: …`, `identifier_hash: …`); on mobile, call `setUserHash` before logging the user in. Settings passed as a variable or spread are not checked.',
+      suppress: '`idv-disable-next-line missing-user-hash` on the line before the call, or `idv-disable-line missing-user-hash` on its first line. Turn the rule off in `.idvrc.json` for projects that only use anonymous visitors.',
+    },
+  },
+  check(doc) {
+    const out: RawFinding[] = [];
+    if (!MESSENGER_TOPIC.some((n) => doc.has(n))) return [];
+    for (const call of IDENTIFY_CALLS) {
+      if (!doc.has(call.gate) || !doc.has(call.needle)) continue;
+      for (const hit of doc.offsets(call.needle)) {
+        if (isMissing(doc, call, hit)) {
+          out.push({ start: hit, end: hit + call.needle.length, message: `${call.label} is told who the user is but not given the hash that proves it (${call.hashKeys[0] ?? 'the signature'}); compute it on the server and send it in this call.` });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+function isMissing(doc: Doc, call: IdentifyCall, hit: number): boolean {
+  const site = readCall(doc.text, doc.path, call, hit);
+  if (!site) return false;
+  if (site.kind === 'file') return !call.hashKeys.some((k) => doc.has(k));
+  if (site.kind === 'args') {
+    const judged = argsHash(doc.text, call, site.args);
+    return judged !== undefined && judged.hash === undefined;
+  }
+  const { span } = site;
+  // Spread or computed settings may carry the hash; only literal objects are judged.
+  if (span.includes('...') || span.includes('**')) return false;
+  if (!call.idKeys.some((k) => span.includes(k) && hasKey(span, k))) return false;
+  if (call.hashKeys.some((k) => span.includes(k)) || /jwt/i.test(span)) return false;
+  // A hash assigned later (`window.intercomSettings.user_hash = …`) also counts.
+  return !hashAssignedElsewhere((n) => doc.has(n), call);
+}

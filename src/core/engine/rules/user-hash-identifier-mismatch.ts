@@ -1,0 +1,128 @@
+/** user-hash-identifier-mismatch: the hash is computed from another identifier than the one sent. */
+import type { Vendor } from '../../vendors';
+import { callArguments, hasKey } from '../calls';
+import type { Doc } from '../doc';
+import { vendorOf } from '../vendor-markers';
+import type { RawFinding, Rule } from './rule';
+
+/** An HMAC call and which of its arguments is the message. */
+interface Computation {
+  readonly needle: string;
+  readonly arg: number;
+  /** The message is passed to a later `.update(`/`.Write(` call rather than this one. */
+  readonly chained?: string;
+}
+
+const COMPUTATIONS: readonly Computation[] = [
+  { needle: 'createHmac(', arg: 0, chained: '.update(' },
+  { needle: 'HmacSHA256(', arg: 0 }, { needle: 'hmacSHA256(', arg: 0 }, { needle: 'HmacSHA1(', arg: 0 },
+  { needle: 'sha256.hmac(', arg: 1 },
+  { needle: 'HMAC.hexdigest(', arg: 2 }, { needle: 'HMAC.digest(', arg: 2 },
+  { needle: 'hash_hmac(', arg: 1 },
+  { needle: 'hmac.new(', arg: 1 }, { needle: 'hmac.digest(', arg: 1 },
+  { needle: 'hmac_sha256_hex(', arg: 0 },
+  { needle: ':crypto.mac(', arg: 3 }, { needle: ':crypto.hmac(', arg: 2 },
+  { needle: 'hmac.New(', arg: 0, chained: '.Write(' },
+  { needle: 'Hmac<', arg: 0, chained: '.update(' },
+  { needle: 'Mac.getInstance(', arg: 0, chained: '.doFinal(' },
+  { needle: 'HMACSHA256(', arg: 0, chained: '.ComputeHash(' },
+];
+const GATE = ['hmac', 'Hmac', 'HMAC', 'Mac.getInstance'];
+const GENERIC_ID_KEYS = ['user_id', 'userId', 'external_id', 'identifier'];
+const WRAPPERS = /\.encode\([^)]{0,40}\)|\.getBytes\([^)]{0,40}\)|\.as_bytes\(\)|\.to_s\b|\.toString\(\)|\.to_string\(\)|\bString\(|\bstr\(|\[\]byte\(|\bbytes\(|Encoding\.UTF8\.GetBytes\(|\butf8\.encode\(|\bBuffer\.from\(|<%=|%>|\{\{|\}\}|[()'"\s]/g;
+
+export const userHashIdentifierMismatch: Rule = {
+  meta: {
+    id: 'user-hash-identifier-mismatch',
+    defaultSeverity: 'error',
+    description: 'The user hash is computed from a different identifier than the one the messenger receives.',
+    fixable: false,
+    docs: {
+      what: 'An HMAC computation whose message is the email while the same file sends a user id to the messenger (Intercom hashes the user id when one is sent), a user id for a vendor that hashes the email (Crisp, Help Scout, Front, Pylon, Plain) or an email for one that hashes the id (Chatwoot, Gleap, Novu), or an identifier other than the one sent (`user_id: user.uuid` with a hash of `user.id`).',
+      why: 'The messenger recomputes the hash from the identifier it receives. A hash of anything else never matches: Intercom answers 401 and shows "Missing user_hash", the user is logged out of the messenger or, while verification is not enforced, silently stays unverified.',
+      fix: 'Hash exactly the identifier the messenger receives: for Intercom the `user_id` when one is sent, else the email; for the other vendors the field in the vendor table of the README. `idv verify` checks a hash against an identifier.',
+      suppress: '`idv-disable-next-line user-hash-identifier-mismatch` on the line before the computation, or `idv-disable-line user-hash-identifier-mismatch` on it.',
+    },
+  },
+  check(doc) {
+    if (!GATE.some((g) => doc.has(g))) return [];
+    const vendor = vendorOf(doc);
+    if (!vendor) return [];
+    const idKeys = vendor.userIdField ? [vendor.userIdField, ...GENERIC_ID_KEYS] : GENERIC_ID_KEYS;
+    const sendsId = idKeys.some((k) => doc.has(k) && hasKey(doc.text, k));
+    const sendsEmail = doc.has('email') && (hasKey(doc.text, 'email') || doc.has('user:email'));
+    if (!sendsId && !sendsEmail) return [];
+    const out: RawFinding[] = [];
+    for (const c of COMPUTATIONS) {
+      if (!doc.has(c.needle)) continue;
+      for (const hit of doc.offsets(c.needle)) {
+        const message = messageArgument(doc, hit, c);
+        if (!message || !aboutTheHash(doc, hit)) continue;
+        const problem = judge(doc, vendor, message.text, sendsId, sendsEmail, idKeys);
+        if (problem) out.push({ start: message.start, end: message.start + message.text.length, message: problem });
+      }
+    }
+    return out;
+  },
+};
+
+function messageArgument(doc: Doc, hit: number, c: Computation): { text: string; start: number } | undefined {
+  let open = doc.text.indexOf('(', hit + c.needle.length - 1);
+  if (c.chained) {
+    const at = doc.text.slice(hit, hit + 400).indexOf(c.chained);
+    if (at < 0) return undefined;
+    open = hit + at + c.chained.length - 1;
+  }
+  if (open < 0 || open - hit > 400) return undefined;
+  return callArguments(doc.text, open)[c.arg];
+}
+
+/** The computation is for a messenger hash when its line or the one before says hash or signature. */
+function aboutTheHash(doc: Doc, hit: number): boolean {
+  const [lineStart] = doc.lineBounds(hit);
+  const from = lineStart > 0 ? doc.lineBounds(lineStart - 1)[0] : lineStart;
+  return /hash|signature/i.test(doc.text.slice(from, Math.min(doc.text.length, hit + 200)));
+}
+
+function kindOf(expr: string): 'email' | 'id' | undefined {
+  if (/^["'`]/.test(expr)) return undefined;
+  if (/mail/i.test(expr)) return 'email';
+  if (/(?:^|[^A-Za-z])(?:id|uid|uuid|pk|identifier|external_id|subscriber_id)(?:[^A-Za-z]|$)/i.test(expr) || /[a-z0-9](?:Id|ID)(?![a-z])/.test(expr) || /identifier|externalid|subscriberid/i.test(expr)) return 'id';
+  return undefined;
+}
+
+function judge(doc: Doc, vendor: Vendor, expr: string, sendsId: boolean, sendsEmail: boolean, idKeys: readonly string[]): string | undefined {
+  const kind = kindOf(expr);
+  if (!kind) return undefined;
+  const name = vendor.name;
+  if (vendor.hashes === 'email' && kind === 'id') return `${name} hashes the email, but this hash is computed from "${expr}"; the hash will not verify.`;
+  if (vendor.hashes === 'user_id' && kind === 'email') return `${name} hashes the user id, but this hash is computed from "${expr}"; the hash will not verify.`;
+  if (vendor.hashes === 'user_id_or_email') {
+    if (kind === 'email' && sendsId) return `${name} hashes the user id when one is sent, and this file sends ${vendor.userIdField ?? 'a user id'}; hashing "${expr}" will fail verification.`;
+    if (kind === 'id' && !sendsId && sendsEmail) return `Only the email is sent to ${name}, so it hashes the email; this hash of "${expr}" will fail verification.`;
+  }
+  if (kind === 'id' && sendsId) {
+    const sent = sentIdExpression(doc, idKeys);
+    if (sent !== undefined) {
+      const a = normalize(expr);
+      const b = normalize(sent);
+      if (a !== '' && b !== '' && !a.endsWith(b) && !b.endsWith(a)) return `The hash is computed from "${expr}" but the user id sent is "${sent}"; hash exactly the identifier that is sent.`;
+    }
+  }
+  return undefined;
+}
+
+/** The expression given to the first user-id key, when it is a simple member chain. */
+function sentIdExpression(doc: Doc, idKeys: readonly string[]): string | undefined {
+  for (const key of idKeys) {
+    for (const at of doc.offsets(key)) {
+      const m = /^["']?\s{0,3}(?::(?!:)|=>)\s{0,3}(?:<%=\s{0,3}|\{\{\s{0,3})?([\w$.[\]'"]{1,100}(?:\(\))?)/.exec(doc.text.slice(at + key.length, at + key.length + 130));
+      if (m?.[1] && !/^['"]/.test(m[1])) return m[1];
+    }
+  }
+  return undefined;
+}
+
+function normalize(expr: string): string {
+  return expr.replace(WRAPPERS, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}

@@ -1,0 +1,87 @@
+/**
+ * The engine's data contract, shared by the CLI, the VS Code glue and the ESLint plugin.
+ * Positions are 0-based with columns in UTF-16 code units, exactly as VS Code counts them,
+ * so the editor can use them as they are; the CLI adds one when it prints.
+ */
+
+export type RuleId =
+  | 'hardcoded-secret'
+  | 'secret-exposed-to-client'
+  | 'client-side-hmac'
+  | 'user-hash-identifier-mismatch'
+  | 'missing-user-hash';
+
+export type Severity = 'info' | 'warning' | 'error';
+export type SeveritySetting = Severity | 'off';
+export type Side = 'client' | 'server' | 'unknown';
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A text edit as plain data: replace `text.slice(range.start, range.end)` with `text`. */
+export interface Fix {
+  readonly range: { readonly start: number; readonly end: number };
+  readonly text: string;
+  readonly title?: string;
+}
+
+/** An edit offered to the user but never applied by "fix all" (it may need a human's judgement). */
+export interface Suggestion {
+  readonly title: string;
+  readonly fix: Fix;
+}
+
+export interface Finding {
+  readonly ruleId: RuleId;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Suggestion[];
+  /** Rule-specific facts for editor actions, e.g. `envVar` for hardcoded-secret. */
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+/** The project configuration after defaults are applied (see config.ts for each key). */
+export interface ResolvedConfig {
+  readonly rules: Readonly<Record<RuleId, SeveritySetting>>;
+  readonly ignore: readonly string[];
+  readonly clientGlobs: readonly string[];
+  readonly serverGlobs: readonly string[];
+  readonly secretNamePatterns: readonly string[];
+  readonly maxFileSizeBytes: number;
+}
+
+export interface LintContext {
+  /** Posix path relative to the project root. */
+  readonly path: string;
+  /** Computed by classifyFile when absent. */
+  readonly side?: Side;
+  /** False when git-ignored; the caller knows. */
+  readonly committed: boolean;
+  readonly config: ResolvedConfig;
+  /** VS Code's language id, when known; refines the guess made from the path. */
+  readonly languageId?: string;
+}
+
+export interface RuleDocs {
+  readonly what: string;
+  readonly why: string;
+  readonly fix: string;
+  readonly suppress: string;
+}
+
+export interface RuleMeta {
+  readonly id: RuleId;
+  readonly defaultSeverity: Severity;
+  readonly description: string;
+  readonly fixable: boolean;
+  readonly docs: RuleDocs;
+}
