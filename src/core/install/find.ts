@@ -1,0 +1,65 @@
+/**
+ * `findInstallations`: every messenger installation site in one file, with the platform it ships
+ * to, what it sends and where its hash comes from. Pure and linear like the lint engine: files
+ * that mention no messenger cost a few indexOf calls.
+ */
+import { classifyFile } from '../engine/classify';
+import { createDoc } from '../engine/doc';
+import { DEFAULT_CONFIG, lint } from '../engine/index';
+import { isTestPath, langOf } from '../engine/lang';
+import type { ResolvedConfig, RuleId, SeveritySetting, Side } from '../engine/types';
+import { PLATFORMS } from '../vendors';
+import { mobileSites } from './mobile';
+import { platformsOf } from './platform';
+import type { Site } from './site';
+import { hashSource } from './source';
+import type { Installation } from './types';
+import { webSites } from './web';
+
+/** Needles one of which every detected call contains ('ntercom' covers both spellings). */
+const TOPIC = ['ntercom', 'Settings', '$crisp', '$chatwoot', 'Beacon(', 'Tawk_API', 'FrontChat(', 'Gleap.', 'Featurebase(', '_settings', 'Details', 'zE(', '@novu/', 'boot('];
+
+/** Options for findInstallations. */
+export interface FindOptions {
+  /** The project's `.idvrc.json`: its client and server globs decide which files are client code. */
+  readonly config?: ResolvedConfig;
+}
+
+/**
+ * Every installation in `text`. `path` (posix, relative to the project root) is reported as
+ * each installation's `file` and, with `languageId` (VS Code's), decides language and platform.
+ * Sorted by line, then platform.
+ */
+export function findInstallations(text: string, path: string, languageId?: string, options: FindOptions = {}): Installation[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const lang = langOf(path, languageId);
+  const doc = createDoc(text, { path, lang, side: () => classifyFile(path, text, config), committed: true, testFile: isTestPath(path), config });
+  if (!TOPIC.some((n) => doc.has(n))) return [];
+  const platforms = platformsOf(lang, doc.side, text);
+  const sites: Site[] = [...(platforms.web ? webSites(doc) : []), ...(platforms.mobile.length > 0 ? mobileSites(doc) : [])];
+  if (sites.length === 0) return [];
+
+  const clientHmac = computesHashOnClient(text, path, languageId, config, doc.side);
+  const out: Installation[] = [];
+  for (const site of sites) {
+    const line = doc.positionAt(site.offset).line + 1;
+    const source = hashSource(doc, site, clientHmac);
+    // Built key by key: this order is the JSON contract of `idv check --format json`.
+    for (const platform of site.mobile ? platforms.mobile : ['web' as const]) {
+      out.push({ file: path, line, vendor: site.vendor, platform, identifiers: site.identifiers, sendsHash: site.sendsHash, hashSource: source });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform) || (a.vendor < b.vendor ? -1 : a.vendor > b.vendor ? 1 : 0));
+}
+
+/**
+ * Whether the engine's client-side-hmac rule fires on the file: the one definition of "computes
+ * an HMAC or signs a JWT in client code", reused rather than re-typed. A file the classifier
+ * cannot place is client code here, because it calls a messenger's browser or app API; a server
+ * component stays server code. Suppression comments are honoured.
+ */
+function computesHashOnClient(text: string, path: string, languageId: string | undefined, config: ResolvedConfig, side: Side): boolean {
+  const rules = Object.fromEntries(Object.keys(config.rules).map((id) => [id, id === 'client-side-hmac' ? 'error' : 'off'])) as Record<RuleId, SeveritySetting>;
+  const context = { path, committed: true, config: { ...config, rules }, side: side === 'unknown' ? 'client' as const : side };
+  return lint(text, languageId !== undefined ? { ...context, languageId } : context).length > 0;
+}

@@ -1,0 +1,8 @@
+/**
+ * The installation check: where each messenger is installed, on which platform, whether each
+ * installation sends a hash and where it comes from, and whether verification can be enforced.
+ * Pure TypeScript over file text, shared by `idv check` and the editor's installations view.
+ */
+export { findInstallations, type FindOptions } from './find';
+export { MOBILE_REMINDER, readiness } from './readiness';
+export type { HashSource, Identifier, Installation, Readiness } from './types';

@@ -1,0 +1,60 @@
+/**
+ * `readiness`: can identity verification be enforced for a vendor on a platform? Only when every
+ * installation that identifies a user sends a hash and none computes it on the client; otherwise
+ * enforcing logs those users out of the messenger (or, for a client-computed hash, the secret is
+ * already public and enforcing proves nothing).
+ */
+import { getVendor, PLATFORMS, VENDORS, type Platform, type VendorId } from '../vendors';
+import type { Installation, Readiness } from './types';
+
+/** Shown for every mobile platform: enforcing cuts off app versions already in users' hands. */
+export const MOBILE_REMINDER = 'App versions already released without the hash stop working once verification is enforced: release the version that sends the hash first, and enforce when most users have updated.';
+
+/** One verdict per vendor and platform that has installations, in vendor then platform order. */
+export function readiness(installations: readonly Installation[]): Readiness[] {
+  const groups = new Map<string, Installation[]>();
+  for (const i of installations) {
+    const key = `${i.vendor}/${i.platform}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  const out: Readiness[] = [];
+  for (const vendor of VENDORS) {
+    for (const platform of PLATFORMS) {
+      const group = groups.get(`${vendor.id}/${platform}`);
+      if (group) out.push(verdict(vendor.id, platform, group));
+    }
+  }
+  return out;
+}
+
+function verdict(vendorId: VendorId, platform: Platform, group: readonly Installation[]): Readiness {
+  const vendor = getVendor(vendorId);
+  const field = platform === 'web' ? vendor.hashField : 'setUserHash';
+  const where = (i: Installation) => `${i.file}:${i.line}`;
+  // Files that only set the hash: on mobile the login may live in another file of the app.
+  const setters = group.filter((i) => i.identifiers.length === 0 && i.sendsHash);
+  const reasons: string[] = [];
+  let ready = true;
+  for (const i of group) {
+    if (i.identifiers.length === 0 && !i.sendsHash) continue; // anonymous visitor: nothing to prove
+    if (!i.sendsHash) {
+      const elsewhere = platform !== 'web' ? setters.find((s) => s.file !== i.file) : undefined;
+      if (elsewhere) {
+        reasons.push(`${where(i)} logs the user in without ${field} in the same file; ${where(elsewhere)} sets it: make sure that runs before this login.`);
+        continue;
+      }
+      ready = false;
+      reasons.push(`${where(i)} sends ${i.identifiers.join(', ')} without ${field}.`);
+    } else if (i.hashSource === 'client') {
+      ready = false;
+      reasons.push(`${where(i)} computes the hash on the client, so the secret ships with it: compute it on the server and rotate the secret.`);
+    } else if (i.hashSource === 'unknown' && i.identifiers.length > 0) {
+      reasons.push(`${where(i)} sends a hash whose origin is not visible here: check that the server computes it.`);
+    }
+  }
+  if (!group.some((i) => i.identifiers.length > 0 || i.sendsHash)) {
+    reasons.push('No installation identifies a user; anonymous visitors are not affected by enforcement.');
+  }
+  if (platform !== 'web') reasons.push(MOBILE_REMINDER);
+  return { vendor: vendorId, platform, ready, reasons };
+}

@@ -1,0 +1,212 @@
+import * as assert from 'node:assert/strict';
+import { findInstallations, MOBILE_REMINDER, readiness, type Installation } from '../../src/core/install/index';
+
+/** The installations of one snippet without the file name, which every case would repeat. */
+function found(path: string, text: string): Omit<Installation, 'file'>[] {
+  return findInstallations(text, path).map(({ file, ...rest }) => {
+    assert.equal(file, path);
+    return rest;
+  });
+}
+
+function one(path: string, text: string): Omit<Installation, 'file'> {
+  const all = found(path, text);
+  assert.equal(all.length, 1, JSON.stringify(all));
+  return all[0] as Omit<Installation, 'file'>;
+}
+
+describe('install: web', () => {
+  it('Intercom settings with a server-rendered hash (ERB)', () => {
+    const text = '<script>\nwindow.intercomSettings = { app_id: "x", user_id: <%= current_user.id %>, user_hash: "<%= intercom_hash(current_user) %>" };\n</script>';
+    assert.deepEqual(one('app/views/layouts/application.html.erb', text), { line: 2, vendor: 'intercom', platform: 'web', identifiers: ['user_id'], sendsHash: true, hashSource: 'server' });
+  });
+
+  it('Blade @json and Jinja {{ }} values come from the server', () => {
+    assert.equal(one('resources/views/app.blade.php', "window.intercomSettings = { app_id: 'x', email: @json($email), user_hash: @json($hash) };").hashSource, 'server');
+    assert.equal(one('templates/base.html', "Intercom('boot', { app_id: 'x', email: '{{ user.email }}', user_hash: '{{ user_hash }}' });").hashSource, 'server');
+  });
+
+  it('a boot without a hash, and a hash key left empty, send none', () => {
+    assert.deepEqual(one('public/boot.js', "window.intercomSettings = { app_id: 'x', user_id: u.id, email: u.email };"), { line: 1, vendor: 'intercom', platform: 'web', identifiers: ['user_id', 'email'], sendsHash: false, hashSource: 'unknown' });
+    assert.equal(one('public/boot.js', "Intercom('boot', { app_id: 'x', user_id: u.id, user_hash: undefined });").sendsHash, false);
+  });
+
+  it('a hash assigned after the literal counts, traced back to a fetch', () => {
+    const text = "const me = await (await fetch('/api/me')).json();\nwindow.intercomSettings = { app_id: 'x', user_id: me.id };\nwindow.intercomSettings.user_hash = me.user_hash;";
+    assert.deepEqual(one('public/boot.js', text), { line: 2, vendor: 'intercom', platform: 'web', identifiers: ['user_id'], sendsHash: true, hashSource: 'server' });
+  });
+
+  it('a hash computed in the browser is client, even where the path says nothing', () => {
+    const text = "import CryptoJS from 'crypto-js';\nconst hash = CryptoJS.HmacSHA256(user.id, key).toString();\nIntercom({ app_id: 'x', user_id: user.id, user_hash: hash });";
+    assert.equal(one('src/components/Chat.tsx', text).hashSource, 'client');
+    assert.equal(one('lib/chat.js', text).hashSource, 'client');
+  });
+
+  it('anonymous boots are installations with no identifiers; updates without identity are not', () => {
+    const all = found('public/boot.js', "Intercom('boot', { app_id: 'x' });\nIntercom('update', { last_request_at: 1 });\nIntercom('update', { email: e });");
+    assert.deepEqual(all.map((i) => [i.line, i.identifiers, i.sendsHash]), [[1, [], false], [3, ['email'], false]]);
+  });
+
+  it('props from getServerSideProps and server components are server values', () => {
+    const page = "import { useIntercom } from 'react-use-intercom';\nexport default function Page({ userId, userHash }) {\n  const { boot } = useIntercom();\n  boot({ userId, userHash });\n}\nexport async function getServerSideProps() { return { props: {} }; }";
+    assert.deepEqual(one('pages/index.tsx', page), { line: 4, vendor: 'intercom', platform: 'web', identifiers: ['user_id'], sendsHash: true, hashSource: 'server' });
+    const component = "'use client';\nimport { useIntercom } from 'react-use-intercom';\nexport function Chat({ userId, userHash }) { useIntercom().boot({ userId, userHash }); }";
+    assert.equal(one('components/Chat.tsx', component).hashSource, 'unknown', 'a client component cannot see where its props come from');
+    const server = "import Intercom from '@intercom/messenger-js-sdk';\nexport default async function Page() {\n  const hash = await userHash();\n  Intercom({ app_id: 'x', user_id: '1', user_hash: hash });\n}";
+    assert.equal(one('app/dashboard/page.tsx', server).hashSource, 'server');
+  });
+
+  const vendors: [string, string, string, Partial<Installation>][] = [
+    ['crisp', 'src/crisp.js', "const { signature } = await fetch('/api/crisp').then((r) => r.json());\n$crisp.push(['set', 'user:email', [user.email, signature]]);", { line: 2, identifiers: ['email'], sendsHash: true, hashSource: 'server' }],
+    ['crisp', 'src/crisp.js', "$crisp.push(['set', 'user:email', [user.email]]);", { identifiers: ['email'], sendsHash: false }],
+    ['chatwoot', 'src/cw.js', 'window.$chatwoot.setUser(user.id, { email: user.email, identifier_hash: user.identifierHash });', { identifiers: ['user_id', 'email'], sendsHash: true }],
+    ['chatwoot', 'src/cw.js', 'window.$chatwoot.setUser(user.id, { name: user.name });', { identifiers: ['user_id'], sendsHash: false }],
+    ['helpscout', 'src/beacon.js', "Beacon('identify', { email: user.email, signature: response.signature });", { identifiers: ['email'], sendsHash: true, hashSource: 'server' }],
+    ['tawkto', 'src/tawk.js', "Tawk_API.login({ userId: u.id, hash: CryptoJS.HmacSHA256(u.id, 'k').toString() }, () => {});", { identifiers: ['user_id'], sendsHash: true, hashSource: 'client' }],
+    ['front', 'src/front.js', "FrontChat('init', { chatId: 'x', email: u.email, userHash: window.__USER__.frontHash });", { identifiers: ['email'], sendsHash: true, hashSource: 'server' }],
+    ['pylon', 'src/pylon.js', "window.pylon = { chat_settings: { app_id: 'x', email: u.email, email_hash: u.emailHash } };", { identifiers: ['email'], sendsHash: true, hashSource: 'unknown' }],
+    ['plain', 'src/plain.js', "Plain.init({ appId: 'x', customerDetails: { email: u.email } });", { identifiers: ['email'], sendsHash: false }],
+    ['gleap', 'src/gleap.js', 'Gleap.identify(String(u.id), { email: u.email }, u.gleapHash);', { identifiers: ['user_id', 'email'], sendsHash: true }],
+    ['gleap', 'src/gleap.js', 'Gleap.identify(String(u.id), { name: u.name });', { identifiers: ['user_id'], sendsHash: false }],
+    ['featurebase', 'src/fb.js', "Featurebase('identify', { organization: 'x', email: u.email, userId: u.id, featurebaseJwt: jwt });", { identifiers: ['user_id', 'email'], sendsHash: true }],
+    ['novu', 'src/Bell.tsx', "import { Inbox } from '@novu/react';\nexport const Bell = ({ id, hash }) => <Inbox applicationIdentifier=\"x\" subscriberId={id} subscriberHash={hash} />;", { line: 2, identifiers: ['user_id'], sendsHash: true }],
+    ['novu', 'src/Bell.tsx', "import { Inbox } from '@novu/react';\nexport const Bell = ({ id }) => <Inbox applicationIdentifier=\"x\" subscriber={id} />;", { identifiers: ['user_id'], sendsHash: false }],
+    ['zendesk', 'src/zd.js', "zE('messenger', 'loginUser', function (callback) {\n  fetch('/api/zendesk-jwt').then((r) => r.text()).then((jwt) => callback(jwt));\n});", { identifiers: ['user_id'], sendsHash: true, hashSource: 'server' }],
+    ['zendesk', 'src/zd.js', "zE('messenger', 'loginUser', (callback) => { callback(); });", { identifiers: ['user_id'], sendsHash: false }],
+  ];
+  for (const [vendor, path, text, expected] of vendors) {
+    it(`${vendor}: ${expected.sendsHash === true ? `sends the hash${expected.hashSource ? ` (${expected.hashSource})` : ''}` : 'identifies without the hash'}`, () => {
+      const got = one(path, text);
+      assert.equal(got.vendor, vendor);
+      assert.equal(got.platform, 'web');
+      for (const [key, value] of Object.entries(expected)) assert.deepEqual(got[key as keyof typeof got], value, key);
+    });
+  }
+
+  it('files without a messenger, and server code, have no installations', () => {
+    assert.deepEqual(found('src/util.js', 'export const add = (a, b) => a + b;'), []);
+    assert.deepEqual(found('server/hash.js', "exports.hash = (id) => createHmac('sha256', process.env.INTERCOM_SECRET).update(id).digest('hex');"), []);
+    assert.deepEqual(found('app/models/user.rb', "def intercom_settings = { user_id: id, user_hash: OpenSSL::HMAC.hexdigest('sha256', s, id) }"), []);
+  });
+});
+
+describe('install: mobile', () => {
+  it('iOS Swift: setUserHash from a decoded API response, then loginUser(with:)', () => {
+    const text = 'import Intercom\nlet identity = try JSONDecoder().decode(Identity.self, from: data)\nIntercom.setUserHash(identity.userHash)\nlet attributes = ICMUserAttributes()\nattributes.userId = identity.userId\nIntercom.loginUser(with: attributes) { _ in }';
+    assert.deepEqual(one('ios/App/Login.swift', text), { line: 6, vendor: 'intercom', platform: 'ios', identifiers: ['user_id'], sendsHash: true, hashSource: 'server' });
+  });
+
+  it('iOS Swift: without setUserHash the login sends no hash; CCHmac in the app is client', () => {
+    assert.equal(one('ios/App/Login.swift', 'Intercom.loginUser(with: attributes) { _ in }').sendsHash, false);
+    const hmac = 'import CommonCrypto\nCCHmac(CCHmacAlgorithm(kCCHmacAlgSHA256), key, key.count, id, id.count, &out)\nIntercom.setUserHash(hex(out))\nIntercom.registerUser(withUserId: "1")';
+    assert.deepEqual(one('ios/App/Login.swift', hmac), { line: 4, vendor: 'intercom', platform: 'ios', identifiers: ['user_id'], sendsHash: true, hashSource: 'client' });
+  });
+
+  it('iOS Objective-C: [Intercom setUserHash:], registerUserWithUserId and anonymous logins', () => {
+    const text = '#import <Intercom/Intercom.h>\n[Intercom setUserHash:hash];\n[Intercom registerUserWithUserId:@"1"];\n[Intercom loginUnidentifiedUser];';
+    assert.deepEqual(found('ios/App/Login.m', text), [
+      { line: 3, vendor: 'intercom', platform: 'ios', identifiers: ['user_id'], sendsHash: true, hashSource: 'unknown' },
+      { line: 4, vendor: 'intercom', platform: 'ios', identifiers: [], sendsHash: false, hashSource: 'unknown' },
+    ]);
+  });
+
+  it('Android Kotlin: Intercom.client().setUserHash from a Retrofit API, loginIdentifiedUser with a Registration', () => {
+    const text = 'import io.intercom.android.sdk.Intercom\nval identity = api.intercomIdentity()\nIntercom.client().setUserHash(identity.userHash)\nval registration = Registration.create().withUserId(identity.userId)\nIntercom.client().loginIdentifiedUser(userAttributes = registration)';
+    assert.deepEqual(one('android/app/src/main/java/com/x/Login.kt', text), { line: 5, vendor: 'intercom', platform: 'android', identifiers: ['user_id'], sendsHash: true, hashSource: 'server' });
+  });
+
+  it('Android Java: javax.crypto.Mac in the app is client; Kotlin on a server is no installation', () => {
+    const java = 'import android.app.Activity;\nMac mac = Mac.getInstance("HmacSHA256");\nIntercom.client().setUserHash(hex(mac.doFinal(id.getBytes())));\nIntercom.client().registerIdentifiedUser(Registration.create().withEmail(email));';
+    assert.deepEqual(one('app/src/main/java/com/x/Login.java', java), { line: 4, vendor: 'intercom', platform: 'android', identifiers: ['email'], sendsHash: true, hashSource: 'client' });
+    assert.deepEqual(found('src/main/kotlin/Server.kt', 'import io.ktor.server.application.*\nfun f() = Intercom.client().setUserHash("x")'), []);
+  });
+
+  it('React Native: one installation per store', () => {
+    const text = "import Intercom from '@intercom/intercom-react-native';\nconst { hash } = await api.get('/intercom');\nawait Intercom.setUserHash(hash);\nawait Intercom.loginUserWithUserAttributes({ email: user.email });";
+    const expected = { line: 4, vendor: 'intercom', identifiers: ['email'], sendsHash: true, hashSource: 'server' } as const;
+    assert.deepEqual(found('src/Chat.tsx', text), [{ ...expected, platform: 'ios' }, { ...expected, platform: 'android' }]);
+  });
+
+  it('Flutter: setUserHash from an http response; a login without it sends none', () => {
+    const text = "import 'package:http/http.dart' as http;\nfinal res = await http.get(Uri.parse('https://x/me'));\nfinal data = jsonDecode(res.body);\nawait Intercom.instance.setUserHash(data['intercom_hash']);\nawait Intercom.instance.loginIdentifiedUser(email: data['email']);";
+    assert.deepEqual(found('lib/login.dart', text).map((i) => [i.platform, i.line, i.sendsHash, i.hashSource]), [['ios', 5, true, 'server'], ['android', 5, true, 'server']]);
+    const missing = found('lib/login.dart', "await Intercom.instance.loginIdentifiedUser(userId: id, email: email);");
+    assert.deepEqual(missing.map((i) => [i.platform, i.identifiers, i.sendsHash]), [['ios', ['user_id', 'email'], false], ['android', ['user_id', 'email'], false]]);
+  });
+
+  it('a file that only sets the hash is reported so readiness can pair it with a login elsewhere', () => {
+    assert.deepEqual(one('ios/App/Auth.swift', 'Intercom.setUserHash(token.intercomHash)'), { line: 1, vendor: 'intercom', platform: 'ios', identifiers: [], sendsHash: true, hashSource: 'unknown' });
+  });
+
+  it('another SDK\'s loginUser is not Intercom', () => {
+    assert.deepEqual(found('ios/App/Auth.swift', 'import Intercom\nAuth.auth().loginUser(with: credentials)'), []);
+  });
+});
+
+describe('install: readiness', () => {
+  const at = (file: string, line: number, rest: Partial<Installation>): Installation => ({
+    file, line, vendor: 'intercom', platform: 'web', identifiers: ['user_id'], sendsHash: true, hashSource: 'server', ...rest,
+  });
+
+  it('a platform with one installation missing the hash is not ready, and says where', () => {
+    const result = readiness([at('a.js', 1, {}), at('b.js', 7, { sendsHash: false, hashSource: 'unknown', identifiers: ['user_id', 'email'] })]);
+    assert.deepEqual(result, [{ vendor: 'intercom', platform: 'web', ready: false, reasons: ['b.js:7 sends user_id, email without user_hash.'] }]);
+  });
+
+  it('every hash from the server: ready, with no reasons on the web', () => {
+    assert.deepEqual(readiness([at('a.js', 1, {}), at('b.html', 2, {})]), [{ vendor: 'intercom', platform: 'web', ready: true, reasons: [] }]);
+  });
+
+  it('a client-computed hash blocks; an unknown origin is noted but does not', () => {
+    const [client] = readiness([at('a.js', 3, { hashSource: 'client' })]);
+    assert.equal(client?.ready, false);
+    assert.match(client?.reasons[0] ?? '', /^a\.js:3 computes the hash on the client/);
+    const [unknown] = readiness([at('a.js', 3, { hashSource: 'unknown' })]);
+    assert.equal(unknown?.ready, true);
+    assert.match(unknown?.reasons[0] ?? '', /^a\.js:3 sends a hash whose origin is not visible/);
+  });
+
+  it('anonymous installations need no hash', () => {
+    const [r] = readiness([at('a.html', 1, { identifiers: [], sendsHash: false, hashSource: 'unknown' })]);
+    assert.equal(r?.ready, true);
+    assert.match(r?.reasons.join(' ') ?? '', /anonymous/);
+  });
+
+  it('mobile platforms always carry the release reminder, the web never', () => {
+    const result = readiness([at('a.js', 1, {}), at('L.swift', 2, { platform: 'ios' }), at('L.kt', 3, { platform: 'android', sendsHash: false, hashSource: 'unknown' })]);
+    assert.deepEqual(result.map((r) => [r.platform, r.ready, r.reasons.includes(MOBILE_REMINDER)]), [['web', true, false], ['ios', true, true], ['android', false, true]]);
+    assert.match(MOBILE_REMINDER, /release the version that sends the hash first/);
+  });
+
+  it('a mobile login without a hash is covered by a setter in another file of the same platform', () => {
+    const result = readiness([at('Login.swift', 9, { platform: 'ios', sendsHash: false, hashSource: 'unknown' }), at('Auth.swift', 4, { platform: 'ios', identifiers: [] })]);
+    assert.equal(result[0]?.ready, true);
+    assert.match(result[0]?.reasons[0] ?? '', /Login\.swift:9 .*Auth\.swift:4 sets it/);
+    // The web has no separate setter: a web call without the hash stays a gap.
+    assert.equal(readiness([at('a.js', 1, { sendsHash: false }), at('b.js', 1, { identifiers: [] })])[0]?.ready, false);
+  });
+
+  it('verdicts are grouped per vendor and platform in vendor, then platform order', () => {
+    const result = readiness([at('c.js', 1, { vendor: 'crisp' }), at('x.kt', 1, { platform: 'android' }), at('a.js', 1, {})]);
+    assert.deepEqual(result.map((r) => `${r.vendor}/${r.platform}`), ['intercom/web', 'intercom/android', 'crisp/web']);
+  });
+});
+
+describe('install: cost', () => {
+  it('stays fast on hostile input: unclosed settings and thousands of calls', () => {
+    const hostile = [
+      "window.intercomSettings = { user_id: '".repeat(20_000),
+      'Intercom.setUserHash('.repeat(20_000),
+      'Intercom.loginUser('.repeat(20_000),
+      '$crisp.push([["set", "user:email", [['.repeat(10_000),
+      "zE('messenger', 'loginUser', (".repeat(20_000),
+      "'@novu/' <Inbox subscriberHash={".repeat(20_000),
+      '.user_hash h = {h} (h) '.repeat(20_000),
+    ].join('\n');
+    const started = process.hrtime.bigint();
+    for (const path of ['src/x.js', 'ios/x.swift', 'lib/x.dart']) assert.ok(findInstallations(hostile, path).length <= 2000);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // A few hundred milliseconds on a slow machine; an unbounded scan of 3 MB would take minutes.
+    assert.ok(ms < 2000, `took ${ms} ms`);
+  });
+});
