@@ -25,6 +25,8 @@ const STAGES: readonly Stage[] = [
   { name: 'types', command: [bin('tsc'), '--noEmit'], counted: false },
   { name: 'build', command: [node, 'src/build/build.mjs'], counted: false },
   { name: 'unit', command: [bin('mocha')], counted: true },
+  // Every runnable server snippet built and run in its real runtime (test/snippets/install-runtimes.sh).
+  { name: 'snippets', command: [bin('mocha'), '--no-config', '--reporter', './out/test/countingReporter.js', '--timeout', '600000', 'out/test/snippets/run.test.js'], counted: true },
   { name: 'integration', command: [node, 'out/test/integration/runTests.js'], counted: true },
 ];
 

@@ -1,14 +1,18 @@
 // One build entry point, one bundler (esbuild).
-//   node src/build/build.mjs               bundles dist/ (extension, CLI)
+//   node src/build/build.mjs               bundles dist/ (extension, CLI, ESLint plugin)
 //   node src/build/build.mjs --production  minified, no source maps (vsce prepublish)
+//   node src/build/build.mjs --check-snippets  also fails when snippets/*.code-snippets are stale
 //   node src/build/build.mjs --tests       transpiles src/ and test/ to out/ for mocha; type checking
 //                                          is `tsc --noEmit`'s job, so this stays fast.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
+const checkSnippets = process.argv.includes('--check-snippets');
 
 /** Every .ts file below `dir`, skipping fixtures (they are data, not code). */
 function tsFiles(dir) {
@@ -28,6 +32,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow;
+  // its ESM build ("module") bundles cleanly.
+  mainFields: ['module', 'main'],
   sourcemap: !production,
   logLevel: 'warning',
 };
@@ -41,9 +48,16 @@ if (tests) {
     outbase: '.',
     sourcemap: 'inline',
   });
+  // Transpiled (not bundled) modules keep their `import ... from '../../../package.json'`.
+  copyFileSync('package.json', join('out', 'package.json'));
 } else {
   // Start clean so a production build never ships a stale source map from a dev build.
   rmSync('dist', { recursive: true, force: true });
+  // Data the package ships beside the bundles: the .idvrc.json schema (for the manifest's
+  // jsonValidation) and the walkthrough pages.
+  mkdirSync('dist/walkthrough', { recursive: true });
+  copyFileSync('src/core/engine/config.schema.json', 'dist/idvrc.schema.json');
+  for (const page of readdirSync('src/extension/walkthrough')) copyFileSync(join('src/extension/walkthrough', page), join('dist/walkthrough', page));
   await Promise.all([
     esbuild.build({
       ...common,
@@ -61,5 +75,37 @@ if (tests) {
       outdir: 'dist',
       banner: { js: '#!/usr/bin/env node' },
     }),
+    // The ESLint plugin (package export `./eslint-plugin`). @typescript-eslint/utils is bundled (its
+    // RuleCreator is a few lines) so users need nothing but eslint, which the plugin never imports.
+    esbuild.build({
+      ...common,
+      bundle: true,
+      minify: production,
+      entryPoints: { 'eslint-plugin': 'src/eslint-plugin/index.ts' },
+      outdir: 'dist',
+      external: ['eslint'],
+    }),
   ]);
 }
+
+/**
+ * snippets/*.code-snippets are generated from the catalogue in src/core/snippets: bundle the
+ * generator to a temporary file and run it (--check-snippets: fail instead when stale).
+ */
+async function generateSnippets(mode) {
+  const dir = mkdtempSync(join(tmpdir(), 'idv-snippets-'));
+  try {
+    const outfile = join(dir, 'generateSnippets.cjs');
+    await esbuild.build({ ...common, sourcemap: false, bundle: true, entryPoints: ['src/build/generateSnippets.ts'], outfile });
+    execFileSync(process.execPath, [outfile, mode], { stdio: 'inherit' });
+  } catch (error) {
+    // The generator has already said which files are stale; a stack trace would only bury it.
+    if (mode !== '--check') throw error;
+    process.exitCode = 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (checkSnippets) await generateSnippets('--check');
+else if (!tests) await generateSnippets('--write');

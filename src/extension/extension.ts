@@ -1,20 +1,38 @@
 /**
  * Entry point: wires the core to VS Code. Every command lives in its own module under
- * commands/; this file only registers them. Nothing heavy runs at activation.
+ * commands/; this file only builds the services and registers them. Activation does no
+ * scanning: documents are linted as they open.
  */
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
+import { checkInstallation, INSTALLATIONS_VIEW } from './commands/checkInstallation';
 import { computeUserHash } from './commands/computeUserHash';
 import { forgetSecret } from './commands/forgetSecret';
+import { insertSnippet } from './commands/insertSnippet';
 import { inspectJwt, JwtDocuments } from './commands/inspectJwt';
+import { scanWorkspace } from './commands/scanWorkspace';
 import { setSecret } from './commands/setSecret';
+import { showProblems, showRuleDocs } from './commands/showDocs';
 import { verifyUserHash } from './commands/verifyUserHash';
+import { IdvCodeActions } from './diagnostics/codeActions';
+import { GitState } from './diagnostics/gitState';
+import { DocumentLinter, type LintTimings } from './diagnostics/linter';
+import { ProjectConfigs } from './diagnostics/projectConfig';
+import type { FindingStore } from './diagnostics/toDiagnostic';
 import { windowPrompter, type Prompter } from './prompts';
 import { SecretVault } from './secrets';
+import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
+import { ProblemCount } from './statusBar';
 
-/** Only returned in test mode: lets integration tests answer the commands' questions. */
+/** Only returned in test mode: lets integration tests answer questions and read timings. */
 export interface TestApi {
   setPrompter(prompter: Prompter | undefined): void;
+  lintTimings(): LintTimings;
+  /** Resolves after the next lint of `uri` completes. */
+  nextLint(uri: vscode.Uri): Promise<void>;
+  problemCount(): number;
+  /** The installations view as rendered (labels, descriptions, icons, open commands). */
+  installationTree(): RenderedItem[];
 }
 
 /** Called by VS Code on the first command or supported-language document. */
@@ -23,6 +41,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const log = vscode.window.createOutputChannel('Identity Verification', { log: true });
   const ctx: CommandContext = { vault: new SecretVault(context.secrets), prompter: () => prompter, log, extension: context };
   const jwtDocuments = new JwtDocuments();
+  const docsUri = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: ruleId });
+
+  const findings: FindingStore = new WeakMap();
+  const configs = new ProjectConfigs(log);
+  const git = new GitState();
+  const linter = new DocumentLinter(configs, git, findings, log, docsUri);
+  const problems = new ProblemCount(linter.collection);
+  const installTree = new InstallTreeProvider();
+  const installView = vscode.window.createTreeView(INSTALLATIONS_VIEW, { treeDataProvider: installTree, showCollapseAll: true });
 
   const commands = {
     'idv.computeUserHash': (args?: Parameters<typeof computeUserHash>[1]) => computeUserHash(ctx, args),
@@ -30,16 +57,35 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'idv.inspectJwt': (args?: Parameters<typeof inspectJwt>[2]) => inspectJwt(ctx, jwtDocuments, args),
     'idv.setSecret': (args?: Parameters<typeof setSecret>[1]) => setSecret(ctx, args),
     'idv.forgetSecret': (args?: Parameters<typeof forgetSecret>[1]) => forgetSecret(ctx, args),
+    'idv.insertSnippet': (args?: Parameters<typeof insertSnippet>[1]) => insertSnippet(ctx, args),
+    'idv.checkInstallation': () => checkInstallation(ctx, { git, configs, tree: installTree }),
+    'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs }),
+    'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(docsUri, ruleId),
+    'idv.showProblems': () => showProblems(),
   } as const satisfies Record<`idv.${string}`, (...args: never[]) => unknown>;
 
   context.subscriptions.push(
-    log,
+    log, configs, git, linter, problems, installTree, installView,
     vscode.workspace.registerTextDocumentContentProvider(JwtDocuments.scheme, jwtDocuments),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );
+  log.info('Identity Verification Kit activated.');
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { setPrompter: (next) => { prompter = next ?? windowPrompter; } };
+  return {
+    setPrompter: (next) => { prompter = next ?? windowPrompter; },
+    lintTimings: () => linter.timings,
+    nextLint: (uri) => new Promise((resolve) => {
+      const subscription = linter.onDidLint((linted) => {
+        if (linted.toString() !== uri.toString()) return;
+        subscription.dispose();
+        resolve();
+      });
+    }),
+    problemCount: () => problems.count,
+    installationTree: () => renderTree(installTree),
+  };
 }
 
 /** Nothing to release beyond the subscriptions VS Code disposes. */

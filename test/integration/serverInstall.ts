@@ -25,6 +25,15 @@ function paths(dir: string): ServerInstall {
   return { node: join(dir, 'node', 'bin', 'node'), serverMain: join(vscode, 'out', 'server-main.js'), productJson: join(vscode, 'product.json') };
 }
 
+/**
+ * The environment minus what an outer `npm test` exported. npm reads `npm_config_*` variables
+ * as its own config, so an inherited `npm_config_user_agent` naming Node 20 would make
+ * code-server's postinstall refuse to install, even with Node 24 first on PATH.
+ */
+function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD'));
+}
+
 /** Ensures the server is installed under `cacheRoot`; logs what it does to `log`. */
 export function ensureServer(cacheRoot: string, log: (line: string) => void): ServerInstall {
   const dir = join(cacheRoot, `server-${CODE_SERVER_VERSION}-node${NODE24_VERSION}`);
@@ -52,7 +61,7 @@ export function ensureServer(cacheRoot: string, log: (line: string) => void): Se
   execFileSync('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund', '--no-save', '--loglevel=error'], {
     ...quiet,
     env: {
-      ...process.env,
+      ...withoutNpmVariables(process.env),
       // Install scripts (native builds: argon2, kerberos) must target Node 24, not the machine's
       // Node 20, whose headers the machine's npmrc points node-gyp at.
       PATH: `${node24Bin}:${process.env.PATH ?? ''}`,

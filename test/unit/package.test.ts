@@ -19,6 +19,16 @@ describe('package', () => {
     assert.deepEqual(files.filter((f) => !allowed(f)), []);
   });
 
+  it('links walkthrough steps only to contributed commands, and each step to a command', () => {
+    const pkg = manifest as unknown as { contributes: { commands: Array<{ command: string }>; walkthroughs: Array<{ steps: Array<{ id: string; description: string }> }> } };
+    const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
+    for (const step of pkg.contributes.walkthroughs.flatMap((w) => w.steps)) {
+      const links = [...step.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
+      assert.ok(links.length > 0, `step ${step.id} runs a command`);
+      for (const id of links) assert.ok(contributed.has(id ?? ''), `step ${step.id} links ${id}`);
+    }
+  });
+
   it('names commands idv.<verbNoun> in the "Identity Verification" category and never activates on *', () => {
     assert.equal(manifest.name, 'identity-verification-kit');
     for (const command of manifest.contributes.commands) {

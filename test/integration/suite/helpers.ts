@@ -90,3 +90,19 @@ export class ScriptedPrompter implements Prompter {
     return this.answers.length === 0;
   }
 }
+
+/**
+ * Closes every editor without a save prompt: untitled and edited documents are reverted first
+ * (closeAllEditors alone would open a "Save changes?" dialog).
+ */
+export async function closeAllEditors(): Promise<void> {
+  // Edits applied by quick fixes also touch documents never shown (.env.example): revert those too.
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  for (let i = 0; i < 50 && vscode.window.visibleTextEditors.length > 0; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

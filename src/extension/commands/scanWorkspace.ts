@@ -1,0 +1,111 @@
+/**
+ * `idv.scanWorkspace`: every file of the workspace through the engine, results in the Problems
+ * panel. Respects `files.exclude` (findFiles does), `.gitignore` for what to walk (one git call
+ * per batch), `.idvrc.json` ignores and the engine's skips. Files are read and linted a batch
+ * at a time with a yield in between, so the extension host stays responsive; cancellable.
+ */
+import * as vscode from 'vscode';
+import { globMatcher } from '../../core/engine/classify';
+import { lint } from '../../core/engine/index';
+import { shouldSkip } from '../../core/engine/skip';
+import type { Finding, RuleId } from '../../core/engine/types';
+import type { CommandContext } from '../context';
+import { skipReason, type DocumentLinter } from '../diagnostics/linter';
+import type { GitState } from '../diagnostics/gitState';
+import type { ProjectConfigs } from '../diagnostics/projectConfig';
+
+/** Folders never worth walking, whatever the ignore files say. */
+const ALWAYS_EXCLUDED = '**/{node_modules,.git,dist,build,out,.next,.nuxt,.svelte-kit,vendor,Pods,.gradle,.dart_tool,target,bin,obj,coverage}/**';
+const BATCH = 200;
+
+export interface ScanSummary {
+  readonly files: number;
+  readonly skipped: number;
+  readonly findings: number;
+  readonly byRule: Partial<Record<RuleId, number>>;
+  readonly cancelled: boolean;
+}
+
+export interface ScanServices {
+  readonly linter: DocumentLinter;
+  readonly git: GitState;
+  readonly configs: ProjectConfigs;
+}
+
+/** Command handler. Resolves to the summary, also shown in a notification. */
+export async function scanWorkspace(ctx: CommandContext, services: ScanServices): Promise<ScanSummary | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void ctx.prompter().info('Open a folder to scan it.');
+    return undefined;
+  }
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Identity Verification: scanning', cancellable: true },
+    (progress, token) => scan(services, ctx.log, progress, token),
+  );
+  const rules = Object.entries(summary.byRule).map(([id, n]) => `${id}: ${n}`).join(', ');
+  const message = `${summary.cancelled ? 'Scan cancelled after' : 'Scanned'} ${summary.files} files (${summary.skipped} skipped): ${summary.findings === 0 ? 'no identity verification problems' : `${summary.findings} problem${summary.findings === 1 ? '' : 's'} (${rules})`}.`;
+  ctx.log.info(message);
+  void (summary.findings > 0
+    ? ctx.prompter().warn(message, 'Show Problems').then((a) => a && vscode.commands.executeCommand('workbench.actions.view.problems'))
+    : ctx.prompter().info(message));
+  return summary;
+}
+
+async function scan(services: ScanServices, log: vscode.LogOutputChannel, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
+  const uris = await vscode.workspace.findFiles('**/*', ALWAYS_EXCLUDED, undefined, token);
+  const total = uris.length;
+  const byRule: Partial<Record<RuleId, number>> = {};
+  let files = 0;
+  let skipped = 0;
+  let findings = 0;
+  for (let i = 0; i < uris.length && !token.isCancellationRequested; i += BATCH) {
+    const batch = uris.slice(i, i + BATCH);
+    const ignored = await services.git.ignored(batch);
+    // Documents with unsaved edits are linted from their text, everything else from disk.
+    const open = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => [d.uri.toString(), d]));
+    for (const uri of batch) {
+      if (token.isCancellationRequested) break;
+      files++;
+      if (ignored.has(uri.fsPath)) {
+        skipped++;
+        continue;
+      }
+      const result = await lintFile(services, uri, log, open.get(uri.toString())?.getText());
+      if (result === undefined) {
+        skipped++;
+        continue;
+      }
+      services.linter.set(uri, result);
+      for (const f of result) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+      findings += result.length;
+    }
+    progress.report({ message: `${files} of ${total} files, ${findings} problems`, increment: (batch.length / Math.max(total, 1)) * 100 });
+    // Let other extension-host work (typing, other extensions) run between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { files, skipped, findings, byRule, cancelled: token.isCancellationRequested };
+}
+
+/** Findings for one file on disk, or undefined when it is skipped (with the reason logged). */
+async function lintFile(services: ScanServices, uri: vscode.Uri, log: vscode.LogOutputChannel, openText: string | undefined): Promise<Finding[] | undefined> {
+  const config = await services.configs.get(uri);
+  const path = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+  if (globMatcher(config.ignore)(path)) return undefined;
+  if (openText !== undefined) {
+    return skipReason(path, openText, config.maxFileSizeBytes) === undefined ? lint(openText, { path, committed: true, config }) : undefined;
+  }
+  let bytes: Uint8Array;
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    const early = shouldSkip(path, stat.size, undefined, config.maxFileSizeBytes);
+    if (early !== undefined) return undefined;
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    log.warn(`Cannot read ${path}: ${(error as Error).message}`);
+    return undefined;
+  }
+  const reason = shouldSkip(path, bytes.byteLength, bytes.subarray(0, 4096), config.maxFileSizeBytes);
+  if (reason !== undefined) return undefined;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return lint(text, { path, committed: true, config });
+}

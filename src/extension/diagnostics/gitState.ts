@@ -1,0 +1,74 @@
+/**
+ * "Is this file committed, or would it be?" for the editor: a file git ignores is not, anything
+ * else (tracked, untracked, untitled, outside a repository) is. Answers come from `git
+ * check-ignore` through the core's oracle, cached per file until a .gitignore changes.
+ */
+import * as vscode from 'vscode';
+import { createIgnoreOracle, type IgnoreOracle } from '../../core/engine/git';
+
+export class GitState implements vscode.Disposable {
+  private readonly oracles = new Map<string, Promise<IgnoreOracle>>();
+  private readonly answers = new Map<string, Promise<boolean>>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[];
+  /** Fires when ignore rules may have changed. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{.gitignore,.git/info/exclude}');
+    const reset = () => {
+      this.answers.clear();
+      this.emitter.fire();
+    };
+    this.disposables = [this.emitter, watcher, watcher.onDidChange(reset), watcher.onDidCreate(reset), watcher.onDidDelete(reset),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => { this.oracles.clear(); reset(); })];
+  }
+
+  /** True unless git ignores `uri`. */
+  isCommitted(uri: vscode.Uri): Promise<boolean> {
+    if (uri.scheme !== 'file') return Promise.resolve(true);
+    const key = uri.fsPath;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = this.ask(uri);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** The subset of `uris` git ignores, in one git call per workspace folder. */
+  async ignored(uris: readonly vscode.Uri[]): Promise<Set<string>> {
+    const byFolder = new Map<vscode.WorkspaceFolder, vscode.Uri[]>();
+    for (const uri of uris) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder && uri.scheme === 'file') byFolder.set(folder, [...(byFolder.get(folder) ?? []), uri]);
+    }
+    const out = new Set<string>();
+    for (const [folder, members] of byFolder) {
+      const oracle = await this.oracle(folder.uri.fsPath);
+      for (const path of await oracle.ignored(members.map((u) => u.fsPath))) out.add(path);
+    }
+    return out;
+  }
+
+  private async ask(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const root = folder?.uri.fsPath ?? vscode.Uri.joinPath(uri, '..').fsPath;
+    const oracle = await this.oracle(root);
+    if (!oracle.inRepository) return true;
+    return !(await oracle.ignored([uri.fsPath])).has(uri.fsPath);
+  }
+
+  private oracle(root: string): Promise<IgnoreOracle> {
+    let oracle = this.oracles.get(root);
+    if (!oracle) {
+      oracle = createIgnoreOracle(root);
+      this.oracles.set(root, oracle);
+    }
+    return oracle;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

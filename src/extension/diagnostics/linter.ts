@@ -1,0 +1,135 @@
+/**
+ * Live diagnostics: runs the engine on open documents, on open and as the user types
+ * (debounced per document) or on save. A generation counter per document drops results that
+ * a newer edit has overtaken; closing a document clears its diagnostics.
+ */
+import * as vscode from 'vscode';
+import { lint } from '../../core/engine/index';
+import { shouldSkip } from '../../core/engine/skip';
+import { globMatcher } from '../../core/engine/classify';
+import type { Finding } from '../../core/engine/types';
+import { readSettings } from '../settings';
+import type { GitState } from './gitState';
+import type { ProjectConfigs } from './projectConfig';
+import { toDiagnostic, type FindingStore } from './toDiagnostic';
+
+/** Schemes whose documents are real files or new ones; output panes and diff views are not linted. */
+const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
+
+/** The last engine timings, for the integration test that watches responsiveness. */
+export interface LintTimings {
+  readonly milliseconds: readonly number[];
+}
+
+export class DocumentLinter implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('identity-verification');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly generations = new Map<string, number>();
+  private readonly skipped = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly durations: number[] = [];
+  private readonly linted = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after each document is linted (or found not worth linting). */
+  readonly onDidLint = this.linted.event;
+
+  constructor(
+    private readonly configs: ProjectConfigs,
+    private readonly git: GitState,
+    readonly findings: FindingStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly docsUri: (ruleId: string) => vscode.Uri,
+  ) {
+    const relintAll = () => { for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0); };
+    this.disposables.push(
+      this.collection,
+      this.linted,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && readSettings(e.document.uri).run === 'onType') this.schedule(e.document, readSettings(e.document.uri).debounceMs);
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      configs.onDidChange(relintAll),
+      git.onDidChange(relintAll),
+    );
+    relintAll();
+  }
+
+  /** Engine run times so far (milliseconds, most recent last, at most 1,000 kept). */
+  get timings(): LintTimings {
+    return { milliseconds: [...this.durations] };
+  }
+
+  /** Lints `doc` after `delayMs` of quiet; a newer call for the same document replaces this one. */
+  schedule(doc: vscode.TextDocument, delayMs: number): void {
+    if (!LINTED_SCHEMES.has(doc.uri.scheme)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.lintNow(doc, generation).catch((error: unknown) => this.log.error(`Linting ${doc.uri.fsPath} failed: ${String(error)}`));
+    }, delayMs));
+  }
+
+  private async lintNow(doc: vscode.TextDocument, generation: number): Promise<void> {
+    const key = doc.uri.toString();
+    const config = await this.configs.get(doc.uri);
+    const path = vscode.workspace.asRelativePath(doc.uri, false).replace(/\\/g, '/');
+    const text = doc.getText();
+    const reason = skipReason(path, text, config.maxFileSizeBytes) ?? (globMatcher(config.ignore)(path) ? 'ignored by .idvrc.json' : undefined);
+    if (reason !== undefined) {
+      if (this.skipped.get(key) !== reason) this.log.info(`Not linting ${path}: ${reason}.`);
+      this.skipped.set(key, reason);
+      this.collection.delete(doc.uri);
+      this.linted.fire(doc.uri);
+      return;
+    }
+    this.skipped.delete(key);
+    const committed = await this.git.isCommitted(doc.uri);
+    // Everything awaited is done: from here to setting the diagnostics runs without a break,
+    // so the generation check cannot be overtaken.
+    if (this.generations.get(key) !== generation || doc.isClosed) return;
+    const started = performance.now();
+    const findings = lint(text, { path, committed, config, languageId: doc.languageId });
+    this.record(performance.now() - started);
+    this.set(doc.uri, findings);
+    this.linted.fire(doc.uri);
+  }
+
+  /** Shows `findings` for `uri` (also used by the workspace scan for files not open). */
+  set(uri: vscode.Uri, findings: readonly Finding[]): void {
+    this.collection.set(uri, findings.map((finding) => {
+      const diagnostic = toDiagnostic(finding, this.docsUri(finding.ruleId));
+      this.findings.set(diagnostic, finding);
+      return diagnostic;
+    }));
+  }
+
+  private record(ms: number): void {
+    this.durations.push(ms);
+    if (this.durations.length > 1000) this.durations.shift();
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.generations.delete(key);
+    this.skipped.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Why a document's text should not be linted (binary, minified, too large, lock file). */
+export function skipReason(path: string, text: string, maxBytes: number): string | undefined {
+  // Byte length without encoding the whole text: UTF-16 length bounds it within a factor of 3.
+  const size = text.length * 3 <= maxBytes ? text.length : Buffer.byteLength(text, 'utf8');
+  return shouldSkip(path, size, Buffer.from(text.slice(0, 4096), 'utf8'), maxBytes);
+}
