@@ -3,13 +3,14 @@
  * identity verification can be enforced yet. Walks files exactly like `idv scan`.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { globMatcher } from '../../core/engine/classify';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, gitTopLevel, loadConfig, shouldSkip, type ResolvedConfig } from '../../core/engine/index';
+import { shouldSkip, type ResolvedConfig } from '../../core/engine/index';
+import { resolveConfig } from '../projectConfig';
 import { findInstallations, readiness, type Installation, type Readiness } from '../../core/install/index';
 import { getVendor, PLATFORMS, type Platform } from '../../core/vendors';
 import { parse } from '../args';
-import { UsageError, type CliCommand, type CliIo } from '../io';
+import { UsageError, type CliCommand } from '../io';
 import { kindOf, walkFiles, type WalkEntry } from '../walk';
 
 const FORMATS = ['text', 'json'] as const;
@@ -45,7 +46,7 @@ Exit 0 when every platform is ready to enforce, 1 when one is not, 2 on usage or
     }
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}".`);
-    const { config, root } = await projectConfig(io);
+    const { config, root } = await resolveConfig(io, undefined);
 
     const installations: Installation[] = [];
     let ioErrors = 0;
@@ -74,20 +75,6 @@ Exit 0 when every platform is ready to enforce, 1 when one is not, 2 on usage or
     return report.readiness.every((r) => r.ready) ? 0 : 1;
   },
 };
-
-/** The nearest `.idvrc.json` up to the repository top (as `idv scan` finds it), and the root paths are relative to. */
-async function projectConfig(io: CliIo): Promise<{ config: ResolvedConfig; root: string }> {
-  const top = await gitTopLevel(io.cwd);
-  for (let d = io.cwd; ; d = dirname(d)) {
-    if (await stat(resolve(d, CONFIG_FILE_NAME)).then((s) => s.isFile(), () => false)) {
-      const result = loadConfig(d);
-      for (const e of result.errors) io.stderr(`idv: warning: ${e}\n`);
-      return { config: result.config, root: d };
-    }
-    if (d === top || dirname(d) === d) break;
-  }
-  return { config: DEFAULT_CONFIG, root: top ?? io.cwd };
-}
 
 /** The installations in one file, with `file` relative to `cwd`. Skipped files have none. */
 async function checkFile(absPath: string, root: string, cwd: string, config: ResolvedConfig): Promise<Installation[]> {

@@ -1,14 +1,15 @@
 /** `idv scan`: the engine over a tree, as text, JSON or SARIF, with exit codes CI can gate on. */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, gitTopLevel, lint, loadConfig, shouldSkip, type Finding, type ResolvedConfig } from '../../core/engine/index';
+import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, shouldSkip, type Finding, type ResolvedConfig } from '../../core/engine/index';
+import { resolveConfig } from '../projectConfig';
 import { version } from '../../../package.json';
 import { parse } from '../args';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import type { FileFinding } from '../format/types';
-import { UsageError, type CliCommand, type CliIo } from '../io';
+import { UsageError, type CliCommand } from '../io';
 import { kindOf, walkFiles, type WalkEntry } from '../walk';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -75,38 +76,6 @@ Exit 0 when nothing is at warning or above, 1 when something is, 2 on usage or I
     return findings.some((f) => f.finding.severity !== 'info') ? 1 : 0;
   },
 };
-
-/** The config and the project root that lint paths (and config globs) are relative to. */
-async function resolveConfig(io: CliIo, explicit: string | undefined): Promise<{ config: ResolvedConfig; root: string }> {
-  let dir: string | undefined;
-  if (explicit !== undefined) {
-    const file = resolve(io.cwd, explicit);
-    const st = await stat(file).catch(() => undefined);
-    if (!st?.isFile()) throw new UsageError(`--config ${explicit}: no such file`);
-    dir = dirname(file);
-    const result = loadConfig(dir, (p) => (p === resolve(dir ?? '', CONFIG_FILE_NAME) ? readFileSyncUtf8(file) : readFileSyncUtf8(p)));
-    for (const e of result.errors) io.stderr(`idv: warning: ${e}\n`);
-    return { config: result.config, root: dir };
-  }
-  const top = await gitTopLevel(io.cwd);
-  for (let d = io.cwd; ; d = dirname(d)) {
-    if (await stat(resolve(d, CONFIG_FILE_NAME)).then((s) => s.isFile(), () => false)) {
-      dir = d;
-      break;
-    }
-    if (d === top || dirname(d) === d) break;
-  }
-  const root = dir ?? top ?? io.cwd;
-  const result = loadConfig(root);
-  for (const e of result.errors) io.stderr(`idv: warning: ${e}\n`);
-  return { config: result.config, root };
-}
-
-function readFileSyncUtf8(path: string): string {
-  // loadConfig's reader is synchronous so the editor can pass an in-memory one.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('node:fs') as typeof import('node:fs')).readFileSync(path, 'utf8');
-}
 
 /** Lints one file; applies fixes first when asked. Skipped files give no findings. */
 async function scanFile(entry: WalkEntry, root: string, cwd: string, config: ResolvedConfig, fix: boolean): Promise<FileFinding[]> {

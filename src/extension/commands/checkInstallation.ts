@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { globMatcher } from '../../core/engine/classify';
 import { shouldSkip } from '../../core/engine/skip';
 import { findInstallations, readiness, type Installation } from '../../core/install/index';
+import { ALWAYS_EXCLUDED, BATCH } from '../workspaceFiles';
 import type { CommandContext } from '../context';
 import type { GitState } from '../diagnostics/gitState';
 import type { ProjectConfigs } from '../diagnostics/projectConfig';
@@ -17,9 +18,6 @@ import type { InstallResult, InstallTreeProvider } from '../install/installTree'
 export const INSTALLATIONS_VIEW = 'identityVerification.installations';
 /** Only files in languages that can install a messenger (web code, templates, mobile sources). */
 const INCLUDE = '**/*.{js,jsx,ts,tsx,mjs,cjs,vue,svelte,astro,html,htm,erb,ejs,hbs,handlebars,twig,jinja,jinja2,j2,liquid,njk,cshtml,razor,heex,eex,mustache,php,swift,m,mm,kt,kts,java,dart}';
-/** Folders never worth walking, whatever the ignore files say. */
-const ALWAYS_EXCLUDED = '**/{node_modules,.git,dist,build,out,.next,.nuxt,.svelte-kit,vendor,Pods,.gradle,.dart_tool,target,bin,obj,coverage}/**';
-const BATCH = 200;
 
 /** What the command needs from the extension. */
 export interface CheckServices {

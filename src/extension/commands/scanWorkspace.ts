@@ -9,14 +9,12 @@ import { globMatcher } from '../../core/engine/classify';
 import { lint } from '../../core/engine/index';
 import { shouldSkip } from '../../core/engine/skip';
 import type { Finding, RuleId } from '../../core/engine/types';
+import { ALWAYS_EXCLUDED, BATCH } from '../workspaceFiles';
 import type { CommandContext } from '../context';
 import { skipReason, type DocumentLinter } from '../diagnostics/linter';
 import type { GitState } from '../diagnostics/gitState';
 import type { ProjectConfigs } from '../diagnostics/projectConfig';
 
-/** Folders never worth walking, whatever the ignore files say. */
-const ALWAYS_EXCLUDED = '**/{node_modules,.git,dist,build,out,.next,.nuxt,.svelte-kit,vendor,Pods,.gradle,.dart_tool,target,bin,obj,coverage}/**';
-const BATCH = 200;
 
 export interface ScanSummary {
   readonly files: number;
