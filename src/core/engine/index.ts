@@ -23,20 +23,25 @@ export { DEFAULT_MAX_FILE_SIZE, shouldSkip } from './skip';
 export const RULES: readonly RuleMeta[] = RULE_METAS;
 const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
+/** Needles the pre-filter found absent in the document being linted; reused, never kept. */
+const absent: string[] = [];
+
 /**
  * Lints one document. Never throws on any input; linear in the text length. Files matched by
  * the config's `ignore` globs, lock files and checksum lists give no findings.
  */
 export function lint(text: string, context: LintContext): Finding[] {
   const { config, path } = context;
+  const lang = langOf(path, context.languageId);
+  // Most files mention none of the topics the rules are about; they cost a few indexOf calls
+  // and nothing else, so the checks on the path come after this one.
+  absent.length = 0;
+  if (!hasAnyTopic(text, lang, config.secretNamePatterns, absent)) return [];
   if (globMatcher(config.ignore)(path)) return [];
   const skip = shouldSkip(path, 0);
   if (skip === 'lock file' || skip === 'checksum file') return [];
-
-  const lang = langOf(path, context.languageId);
-  // Most files mention none of the topics the rules are about; they cost a few indexOf calls.
-  if (!hasAnyTopic(text, lang, config.secretNamePatterns)) return [];
   const doc = createDoc(text, {
+    absent,
     path,
     lang,
     side: context.side ?? (() => classifyFile(path, text, config)),

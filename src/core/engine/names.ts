@@ -34,13 +34,22 @@ export function extraNameMatcher(patterns: readonly string[]): NameMatcher {
   return matcher;
 }
 
+// The same few names (`secret`, `clientSecret`, `createHmac`) come up again and again, in a
+// file and across files; the built-in verdict depends on the name alone, so it is remembered.
+const verdicts = new Map<string, boolean>();
+
 /** Whether `name` (an identifier, key or env var name) says it holds a secret. */
 export function isSecretName(name: string, extra?: NameMatcher): boolean {
   if (name.length > 200) return false;
   if (extra?.(name)) return true;
-  const n = normalize(name);
-  if (VENDOR_ENV_NAMES.has(n)) return true;
-  return SECRETISH.test(n) && !ABOUT_THE_SECRET.test(n);
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    const n = normalize(name);
+    verdict = VENDOR_ENV_NAMES.has(n) || (SECRETISH.test(n) && !ABOUT_THE_SECRET.test(n));
+    if (verdicts.size >= 10_000) verdicts.clear();
+    verdicts.set(name, verdict);
+  }
+  return verdict;
 }
 
 /** Literal runs of the extra patterns, for the pre-filter: `*_SALT` → `_SALT`. */

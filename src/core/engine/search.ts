@@ -25,12 +25,15 @@ function rank(code: number): number {
 
 const plans = new Map<string, Plan>();
 
-/** The window of 4 to 6 characters of `needle` whose first character is rarest. */
+/**
+ * The window of 3 to 6 characters of `needle` whose first character is rarest (`user_id` is
+ * found through `_id`: `u` is ten times as common as `_`).
+ */
 function planFor(needle: string): Plan {
   let plan = plans.get(needle);
   if (!plan) {
     let offset = 0;
-    for (let i = 1; i + 4 <= needle.length; i++) if (rank(needle.charCodeAt(i)) < rank(needle.charCodeAt(offset))) offset = i;
+    for (let i = 1; i + 3 <= needle.length; i++) if (rank(needle.charCodeAt(i)) < rank(needle.charCodeAt(offset))) offset = i;
     plan = { window: needle.slice(offset, offset + SHORT), offset };
     if (plans.size < 10_000) plans.set(needle, plan);
   }
@@ -52,6 +55,11 @@ export interface PlannedNeedle {
 /** Plans `needles` up front so the per-file search does no map lookups. */
 export function planNeedles(needles: readonly string[]): readonly PlannedNeedle[] {
   return needles.map((needle) => ({ needle, plan: needle.length <= 4 ? { window: needle, offset: 0 } : planFor(needle) }));
+}
+
+/** Whether the planned needle occurs in `text`. */
+export function includesPlanned(text: string, { needle, plan }: PlannedNeedle): boolean {
+  return indexOfPlanned(text, needle, plan, 0) >= 0;
 }
 
 /** Whether any of the planned needles occurs in `text`. */

@@ -8,7 +8,7 @@
 import type { Doc } from './doc';
 import type { Lang } from './lang';
 import { patternNeedles } from './names';
-import { includesAny, includesFast, planNeedles } from './search';
+import { includesAny, includesFast, includesPlanned, planNeedles, type PlannedNeedle } from './search';
 
 /**
  * Names that say secret, HMAC, signing key, identity verification (`ecret`: secret and Secret in one pass). Lower-case `signing_key`
@@ -26,17 +26,87 @@ export const MESSENGER_TOPIC = ['Intercom', 'intercomSettings', '$crisp', '$chat
 const MESSENGER_LANGS: ReadonlySet<Lang> = new Set(['js', 'html', 'swift', 'objc', 'kotlin', 'java', 'dart']);
 const JVM_LANGS: ReadonlySet<Lang> = new Set(['java', 'kotlin', 'groovy', 'scala']);
 
-// The gate runs on every file, so it uses planned needles and no caches: no allocation at all.
-// One search for `ecret` finds both secret and Secret, one for `jw` both jwt and jws.
-const GATE_ALL = planNeedles(['ecret', 'SECRET', 'hmac', 'Hmac', 'HMAC', 'jw', 'Jw', 'JW', 'SIGNING', 'Verification', 'VERIFICATION', 'HashKey', 'HASH_KEY', 'TAWK_API_KEY']);
-const GATE_MESSENGER = planNeedles(MESSENGER_TOPIC);
+// The gate runs on every file, so it uses no caches and allocates nothing (misses go to the
+// caller's reused array). Each search is one memchr-speed pass over the text, so needles that
+// share a rare leading character are found in one pass: every `H` is checked for Hmac, HMAC,
+// HashKey and HASH_KEY (see `anyFrom`). One search for `ecret` finds both secret and Secret, one
+// for `_API` both TAWK_API_KEY and Tawk_API.
+// JWTs matter only through what the rules look for: a JWT_* name, `SignJWT`, `JWT.encode`,
+// `JWS.sign`, `jwt.sign` and `jwt.encode`; a file that merely says "jwt" is not a topic.
+const GATE_J = ['JWT', 'JWS.sign'];
+const GATE_V = ['Verification', 'VERIFICATION'];
+const GATE_H = ['Hmac', 'HMAC', 'HashKey', 'HASH_KEY'];
+const GATE_SINGLE = planNeedles(['SIGNING', 'SECRET', 'hmac', 'jwt.']);
+const GATE_MESSENGER = planNeedles(['Intercom', 'intercomSettings', 'Beacon(', 'Gleap.', 'chat_settings', 'customerDetails']);
+const GATE_MESSENGER_DOLLAR = ['$crisp', '$chatwoot'];
+const GATE_MESSENGER_F = ['FrontChat(', 'Featurebase('];
 const GATE_JVM = planNeedles(['Mac.getInstance']);
+const GATE_LAST = planNeedles(['ecret']);
+const TAWK_ANY = ['TAWK_API_KEY'];
+const TAWK_MESSENGER = ['TAWK_API_KEY', 'Tawk_API'];
+const JVM_MISSES = ['Mac.getInstance', 'Mac.getInstance('];
 
-/** Whether any rule could fire on `text` (a file in `lang`). */
-export function hasAnyTopic(text: string, lang: Lang, extraPatterns: readonly string[]): boolean {
-  if (includesAny(text, GATE_ALL)) return true;
-  if (MESSENGER_LANGS.has(lang) && includesAny(text, GATE_MESSENGER)) return true;
-  if (JVM_LANGS.has(lang) && includesAny(text, GATE_JVM)) return true;
+/**
+ * Whether one of `needles`, which all start with `anchor`, occurs in `text`: a single pass for
+ * the anchor, each hit checked against the needles. Worth it when the anchor is rare.
+ */
+function anyFrom(text: string, anchor: string, needles: readonly string[]): boolean {
+  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+    for (const n of needles) if (text.startsWith(n, at)) return true;
+  }
+  return false;
+}
+
+/** Whether `TAWK_API_KEY` (any file) or `Tawk_API` (`messenger`: a messenger client file) occurs: one pass for `_API`. */
+function hasTawk(text: string, messenger: boolean): boolean {
+  for (let at = text.indexOf('_API'); at >= 0; at = text.indexOf('_API', at + 1)) {
+    if (text.startsWith('TAWK_API_KEY', at - 4) || (messenger && text.startsWith('Tawk_API', at - 4))) return true;
+  }
+  return false;
+}
+
+/** Records `needles` as absent (when the caller wants to know). */
+function miss(absent: string[] | undefined, needles: readonly string[]): void {
+  if (absent) for (const n of needles) absent.push(n);
+}
+
+/** Whether any planned needle occurs; those that do not are recorded in `absent`. */
+function anyPlanned(text: string, needles: readonly PlannedNeedle[], absent: string[] | undefined): boolean {
+  for (const n of needles) {
+    if (includesPlanned(text, n)) return true;
+    absent?.push(n.needle);
+  }
+  return false;
+}
+
+/**
+ * Whether any rule could fire on `text` (a file in `lang`). The rare needles are searched first
+ * and `ecret` (the most common topic) last, and every needle found absent on the way is pushed
+ * to `absent`: in a file that is a topic, the rules need not search for those again.
+ */
+export function hasAnyTopic(text: string, lang: Lang, extraPatterns: readonly string[], absent?: string[]): boolean {
+  const messenger = MESSENGER_LANGS.has(lang);
+  if (anyFrom(text, 'J', GATE_J)) return true;
+  miss(absent, GATE_J);
+  if (anyFrom(text, 'V', GATE_V)) return true;
+  miss(absent, GATE_V);
+  if (anyFrom(text, 'H', GATE_H)) return true;
+  miss(absent, GATE_H);
+  if (hasTawk(text, messenger)) return true;
+  miss(absent, messenger ? TAWK_MESSENGER : TAWK_ANY);
+  if (anyPlanned(text, GATE_SINGLE, absent)) return true;
+  if (messenger) {
+    if (anyPlanned(text, GATE_MESSENGER, absent)) return true;
+    if (anyFrom(text, '$', GATE_MESSENGER_DOLLAR)) return true;
+    miss(absent, GATE_MESSENGER_DOLLAR);
+    if (anyFrom(text, 'F', GATE_MESSENGER_F)) return true;
+    miss(absent, GATE_MESSENGER_F);
+  }
+  if (JVM_LANGS.has(lang)) {
+    if (includesAny(text, GATE_JVM)) return true;
+    miss(absent, JVM_MISSES);
+  }
+  if (anyPlanned(text, GATE_LAST, absent)) return true;
   return extraPatterns.length > 0 && patternNeedles(extraPatterns).some((n) => includesFast(text, n));
 }
 

@@ -34,6 +34,27 @@ describe('rule hardcoded-secret', () => {
     });
   }
 
+  it('does not take module specifiers in import, require and from statements for keys', () => {
+    const cases: [string, string][] = [
+      ['src/components/Widget.js', "import HmacSHA256 from 'crypto-js/hmac-sha256';"],
+      ['src/components/Widget.js', "const HmacSHA256 = require('crypto-js/hmac-sha256');"],
+      ['src/components/Widget.tsx', 'import { HmacSHA512 } from "crypto-js/hmac-sha512";'],
+      ['src/components/Widget.ts', "import hmac = require('crypto-js/hmac-sha256');"],
+      ['src/components/Widget.js', "export * from './hmac-secret-Zq8vK2mP';"],
+      ['src/components/Widget.js', "const m = await import('crypto-js/hmac-sha256');"],
+      ['lib/sign.rb', "require 'openssl/hmac_secret_rotation'"],
+      ['lib/sign.php', "require_once 'vendor/hmac-secret-key-loader.php';"],
+      ['lib/sign.dart', "import 'package:crypto/hmac_secret_keys.dart';"],
+      ['lib/sign.go', 'package sign\n\nimport (\n\thmacsecret "github.com/example/hmac-secret-provider"\n)\n'],
+      ['lib/sign.go', 'package sign\n\nimport hmackeys "github.com/example/hmac-signing-keys"\n'],
+    ];
+    for (const [path, text] of cases) assert.deepEqual(only(run(path, text)), [], `${path}: ${text}`);
+  });
+
+  it('still reports a literal key on a line that also imports', () => {
+    assert.equal(only(run('server/sign.js', `import x from 'y'; const h = createHmac('sha256', '${SECRET}');`)).length, 1);
+  });
+
   it('offers the edit as a suggestion, not a fix, where it would not compile (Go constant, Python without import os)', () => {
     const go = only(run('hash.go', `const intercomSecret = "${SECRET}"`))[0];
     assert.equal(go?.fix, undefined);

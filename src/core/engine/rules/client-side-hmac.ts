@@ -51,10 +51,13 @@ export const clientSideHmac: Rule = {
   },
   check(doc) {
     const calls = CALLS_BY_LANG[doc.lang];
-    if (!calls || !(CRYPTO_TOPIC.some((n) => doc.has(n)) || (calls === JVM_CALLS && doc.has('Mac.getInstance('))) || doc.side !== 'client') return [];
+    if (!calls || !(CRYPTO_TOPIC.some((n) => doc.has(n)) || (calls === JVM_CALLS && doc.has('Mac.getInstance(')))) return [];
+    // The calls first (cached searches), then the side: classifying the file runs regexes.
+    const present = calls.filter((call) => doc.has(call.needle) && (call.requires === undefined || doc.has(call.requires)));
+    const keyImport = doc.has('importKey(') && doc.has('HMAC');
+    if ((present.length === 0 && !keyImport) || doc.side !== 'client') return [];
     const out: RawFinding[] = [];
-    for (const call of calls) {
-      if (!doc.has(call.needle) || (call.requires !== undefined && !doc.has(call.requires))) continue;
+    for (const call of present) {
       for (const hit of doc.offsets(call.needle)) {
         // Dart's `Hmac(` also matches inside `CCHmac(`-like names; require a word boundary.
         if (/[\w$]/.test(doc.text.charAt(hit - 1)) && call.needle !== 'HmacSHA' && call.needle !== 'HMAC<') continue;
@@ -63,7 +66,7 @@ export const clientSideHmac: Rule = {
         out.push({ start: hit, end: wordEnd(doc.text, hit + call.needle.length), message: message(doc, call) });
       }
     }
-    if (doc.has('importKey(') && doc.has('HMAC') && !out.some((f) => doc.text.startsWith('subtle.sign(', f.start))) {
+    if (keyImport && !out.some((f) => doc.text.startsWith('subtle.sign(', f.start))) {
       for (const hit of doc.offsets('importKey(')) {
         if (doc.text.slice(hit, hit + 300).includes('HMAC')) out.push({ start: hit, end: hit + 9, message: message(doc, { needle: 'importKey', what: 'WebCrypto HMAC key import' }) });
       }

@@ -20,6 +20,16 @@ const DEFAULT_ENV_VAR = getVendor('intercom').envVar;
 const MOBILE: ReadonlySet<Lang> = new Set(['swift', 'objc', 'dart']);
 const CONST_CONTEXT = /\bconst\b|\bstatic\b/;
 const BASE64 = /^[A-Za-z0-9+/]{8,2000}={0,2}$/;
+/**
+ * What comes right before a module specifier: `import … from '…'`, `export … from '…'`,
+ * `import '…'`, `require('…')`, `import('…')`, Ruby's `require`/`require_relative`/`load`,
+ * PHP's `require_once`/`include`, Python's `import_module('…')`/`__import__('…')`, Dart's
+ * `import`/`export`/`part`, C and Objective-C `#import`/`#include`, CSS `@import`, Go's
+ * `import "…"` and `import alias "…"`, Perl's `use lib '…'`. Tested against at most the 60 characters before the quote.
+ */
+const MODULE_CONTEXT = /(?:^|[^\w$.])(?:(?:from|export|part|require|require_relative|require_once|include|include_once|load|import_module|__import__)\s{0,5}\(?|(?:import|use)(?:\s{0,5}\(|\s{1,5}[A-Za-z_][\w.]{0,60})?)\s{0,5}$/;
+/** A Go import block line: only an optional alias before the path. */
+const GO_IMPORT_LINE = /^\s{0,40}(?:[A-Za-z_.][\w]{0,60}\s{1,5})?$/;
 
 export const hardcodedSecret: Rule = {
   meta: {
@@ -49,7 +59,7 @@ export const hardcodedSecret: Rule = {
         const nameText = doc.text.slice(name.start, name.end);
         if (!isSecretName(nameText, extra)) continue;
         for (const lit of valuesFor(doc, name.start, name.end)) {
-          if (!out.has(lit.start) && isSecretValue(doc, lit, false)) out.set(lit.start, report(doc, lit, nameText));
+          if (!out.has(lit.start) && !isModuleSpecifier(doc, lit) && isSecretValue(doc, lit, false)) out.set(lit.start, report(doc, lit, nameText));
         }
       }
     }
@@ -61,7 +71,7 @@ export const hardcodedSecret: Rule = {
         const [, lineEnd] = doc.lineBounds(hit);
         after = lineEnd;
         for (const lit of literalsIn(doc.text, hit, Math.min(lineEnd, hit + 300))) {
-          if (!out.has(lit.start) && isSecretValue(doc, lit, true)) out.set(lit.start, report(doc, withPrefix(doc.text, lit), undefined));
+          if (!out.has(lit.start) && !isModuleSpecifier(doc, lit) && isSecretValue(doc, lit, true)) out.set(lit.start, report(doc, withPrefix(doc.text, lit), undefined));
         }
       }
     }
@@ -78,6 +88,21 @@ function valuesFor(doc: Doc, nameStart: number, nameEnd: number): Literal[] {
   const line = doc.text.slice(lineStart, lineEnd);
   if (!/env|ENV|Env/.test(line)) return [];
   return literalsIn(doc.text, nameEnd + 1, lineEnd);
+}
+
+/**
+ * Whether `lit` names a module in an import, require, from or use statement
+ * (`import HmacSHA256 from 'crypto-js/hmac-sha256'`): a module path is never a secret.
+ */
+function isModuleSpecifier(doc: Doc, lit: Literal): boolean {
+  const [lineStart] = doc.lineBounds(lit.start);
+  const before = doc.text.slice(Math.max(lineStart, lit.start - 60), lit.start);
+  if (MODULE_CONTEXT.test(before)) return true;
+  // Go: a line of an `import ( … )` block holds just the path, perhaps after an alias.
+  if (doc.lang !== 'go' || !GO_IMPORT_LINE.test(doc.text.slice(lineStart, lit.start))) return false;
+  const head = doc.text.slice(Math.max(0, lineStart - 5000), lineStart);
+  const open = head.lastIndexOf('import (');
+  return open >= 0 && !head.includes(')', open);
 }
 
 /** Includes a string prefix (`b'…'`, `@"…"`) so a fix replaces the whole literal. */

@@ -46,6 +46,17 @@ export const userHashIdentifierMismatch: Rule = {
   },
   check(doc) {
     if (!GATE.some((g) => doc.has(g))) return [];
+    // The computations first: most files that say hmac hash no identifier for a messenger,
+    // and finding the vendor costs a search per marker.
+    const candidates: { text: string; start: number }[] = [];
+    for (const c of COMPUTATIONS) {
+      if (!doc.has(c.needle)) continue;
+      for (const hit of doc.offsets(c.needle)) {
+        const message = messageArgument(doc, hit, c);
+        if (message && kindOf(message.text) !== undefined && aboutTheHash(doc, hit)) candidates.push(message);
+      }
+    }
+    if (candidates.length === 0) return [];
     const vendor = vendorOf(doc);
     if (!vendor) return [];
     const idKeys = vendor.userIdField ? [vendor.userIdField, ...GENERIC_ID_KEYS] : GENERIC_ID_KEYS;
@@ -53,14 +64,9 @@ export const userHashIdentifierMismatch: Rule = {
     const sendsEmail = doc.has('email') && (hasKey(doc.text, 'email') || doc.has('user:email'));
     if (!sendsId && !sendsEmail) return [];
     const out: RawFinding[] = [];
-    for (const c of COMPUTATIONS) {
-      if (!doc.has(c.needle)) continue;
-      for (const hit of doc.offsets(c.needle)) {
-        const message = messageArgument(doc, hit, c);
-        if (!message || !aboutTheHash(doc, hit)) continue;
-        const problem = judge(doc, vendor, message.text, sendsId, sendsEmail, idKeys);
-        if (problem) out.push({ start: message.start, end: message.start + message.text.length, message: problem });
-      }
+    for (const message of candidates) {
+      const problem = judge(doc, vendor, message.text, sendsId, sendsEmail, idKeys);
+      if (problem) out.push({ start: message.start, end: message.start + message.text.length, message: problem });
     }
     return out;
   },
