@@ -7,11 +7,11 @@
  * Prints the suite's output, the VS Code version, and exits with the suite's code. Every data
  * folder lives in one temp folder that is removed at the end.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { makeRepository } from './fixtureWorkspace';
 import { ensureServer } from './serverInstall';
 import { runInServer } from './serverRoute';
 
@@ -62,18 +62,6 @@ async function main(): Promise<number> {
   } finally {
     rmSync(tempDir, { recursive: true, force: true });
   }
-}
-
-/**
- * Makes the test workspace a git repository with everything committed but what its .gitignore
- * excludes. The fixture keeps it as `_gitignore`, or this repository would obey it too.
- */
-function makeRepository(dir: string): void {
-  renameSync(join(dir, '_gitignore'), join(dir, '.gitignore'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=IDV Tests', '-c', 'user.email=tests@invalid', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'ignore' });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'fixture');
 }
 
 /**

@@ -4,13 +4,10 @@
  * workbench that starts it (shared/docs/real-vscode-tests.md). The suite reports its exit code
  * and console output back through the smoke-test driver's hooks.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { format } from 'node:util';
-import { chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import type { ServerInstall } from './serverInstall';
+import { isolatedEnv as isolate, killGroup, launchBrowser, makeDirs, remoteUri, spawnServer, waitForPort, workbenchUrl } from './vscodeServer';
 
 export interface RunOptions {
   readonly install: ServerInstall;
@@ -37,33 +34,13 @@ const verbose = process.env.IDV_TEST_VERBOSE === '1';
 /** Runs the suite; resolves to its exit code (non-zero on failure, crash or timeout). */
 export async function runInServer(options: RunOptions): Promise<number> {
   const dirs = makeDirs(options.tempDir);
-  const isolatedEnv = {
-    ...process.env,
-    ...options.env,
-    HOME: dirs.home,
-    TMPDIR: dirs.tmp,
-    XDG_CONFIG_HOME: dirs.xdgConfig,
-    XDG_DATA_HOME: dirs.xdgData,
-    XDG_CACHE_HOME: dirs.xdgCache,
-  };
-  const server = spawn(options.install.node, [
-    options.install.serverMain,
-    '--host', '127.0.0.1', '--port', '0',
-    '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
-    '--user-data-dir', dirs.userData, '--server-data-dir', dirs.serverData, '--extensions-dir', dirs.extensions,
-  ], { detached: true, env: isolatedEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const isolatedEnv = isolate(dirs, options.env);
+  const server = spawnServer(options.install, dirs, isolatedEnv, true);
 
-  let browser: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
+  let browser: BrowserContext | undefined;
   try {
     const port = await waitForPort(server, 60_000);
-    browser = await chromium.launchPersistentContext(dirs.chromium, {
-      executablePath: process.env.IDV_CHROMIUM ?? '/usr/bin/chromium',
-      headless: true,
-      env: isolatedEnv,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser(dirs, isolatedEnv);
     const page = browser.pages()[0] ?? await browser.newPage();
     let finish: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>((resolve) => { finish = resolve; });
@@ -83,12 +60,10 @@ export async function runInServer(options: RunOptions): Promise<number> {
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     server.once('exit', (code) => finish(code ?? 1));
 
-    const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
-    const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)],
-      ['extensionTestsPath', remote(options.extensionTestsPath)],
+    const url = workbenchUrl(port, options.workspace, [
+      ['extensionDevelopmentPath', remoteUri(port, options.extensionDevelopmentPath)],
+      ['extensionTestsPath', remoteUri(port, options.extensionTestsPath)],
     ]);
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(payload)}`;
     await page.goto(url);
 
     let timer: NodeJS.Timeout | undefined;
@@ -106,50 +81,5 @@ export async function runInServer(options: RunOptions): Promise<number> {
   } finally {
     await browser?.close().catch(() => undefined);
     killGroup(server);
-  }
-}
-
-function makeDirs(root: string) {
-  const dirs = {
-    userData: join(root, 'user-data'), serverData: join(root, 'server-data'), extensions: join(root, 'extensions'),
-    home: join(root, 'home'), tmp: join(root, 'tmp'), xdgConfig: join(root, 'xdg-config'),
-    xdgData: join(root, 'xdg-data'), xdgCache: join(root, 'xdg-cache'), chromium: join(root, 'chromium'),
-  };
-  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
-  return dirs;
-}
-
-/** Resolves with the port once the server says it listens; rejects if it dies or stalls. */
-async function waitForPort(server: ChildProcess, timeoutMs: number): Promise<number> {
-  let output = '';
-  const listening = new Promise<number>((resolve, reject) => {
-    const onData = (data: Buffer) => {
-      output += data.toString();
-      const match = /Extension host agent listening on (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    };
-    server.stdout?.on('data', onData);
-    server.stderr?.on('data', (data: Buffer) => { output += data.toString(); });
-    void once(server, 'exit').then(([code]) => reject(new Error(`VS Code server exited (${String(code)}) before listening:\n${output}`)));
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`VS Code server did not listen within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
-  });
-  try {
-    return await Promise.race([listening, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Ends the server and everything it started (its extension host, agent-host children). */
-function killGroup(child: ChildProcess): void {
-  // Even when the server itself has exited, children of its group may linger: kill the group.
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // Already gone.
   }
 }
