@@ -45,7 +45,9 @@ export class DocumentLinter implements vscode.Disposable {
       this.linted,
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && readSettings(e.document.uri).run === 'onType') this.schedule(e.document, readSettings(e.document.uri).debounceMs);
+        if (e.contentChanges.length === 0) return;
+        const settings = readSettings(e.document.uri);
+        if (settings.run === 'onType') this.schedule(e.document, settings.debounceMs);
       }),
       vscode.workspace.onDidSaveTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
