@@ -18,3 +18,10 @@ export function required(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new UsageError(`${flag} is required.`);
   return value;
 }
+
+/** `value` when it is one of `allowed`, else a UsageError naming the flag and the choices. */
+export function choice<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}".`);
+  return found;
+}

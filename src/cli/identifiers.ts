@@ -9,7 +9,6 @@ export const identifierOptions = {
   email: { type: 'string' },
   vendor: { type: 'string', default: 'intercom' },
   'secret-env': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const identifierUsage = `  --identifier ID     the user id or email that is hashed (an @ makes it an email)

@@ -27,6 +27,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const command = COMMANDS.find((c) => c.name === name);
   try {
     if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
+    // Help is the same for every command, so it is answered here rather than in each one.
+    const options = rest.slice(0, rest.includes('--') ? rest.indexOf('--') : rest.length);
+    if (options.includes('--help') || options.includes('-h')) {
+      io.stdout(`${command.usage}\n`);
+      return 0;
+    }
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

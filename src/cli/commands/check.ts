@@ -9,12 +9,11 @@ import { shouldSkip, type ResolvedConfig } from '../../core/engine/index';
 import { resolveConfig } from '../projectConfig';
 import { findInstallations, readiness, type Installation, type Readiness } from '../../core/install/index';
 import { getVendor, PLATFORMS, type Platform } from '../../core/vendors';
-import { parse } from '../args';
+import { choice, parse } from '../args';
 import { UsageError, type CliCommand } from '../io';
 import { kindOf, walkFiles, type WalkEntry } from '../walk';
 
 const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 /** Files read at once: enough to overlap I/O, few enough to keep memory flat. */
 const BATCH = 16;
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { web: 'web', ios: 'iOS', android: 'Android' };
@@ -37,15 +36,9 @@ from the server or is computed on the client. Then a verdict per vendor and plat
 Exit 0 when every platform is ready to enforce, 1 when one is not, 2 on usage or I/O errors.`,
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
-      help: { type: 'boolean', short: 'h' },
       format: { type: 'string', short: 'f', default: 'text' },
     }, true);
-    if (values.help) {
-      io.stdout(`${this.usage}\n`);
-      return 0;
-    }
-    const format = values.format as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}".`);
+    const format = choice(values.format, FORMATS, '--format');
     const { config, root } = await resolveConfig(io, undefined);
 
     const installations: Installation[] = [];

@@ -14,10 +14,6 @@ or from the environment variable named by --secret-env, never from an argument.
 ${identifierUsage}`,
   async run(argv, io) {
     const { values } = parse(argv, identifierOptions);
-    if (values.help) {
-      io.stdout(`${this.usage}\n`);
-      return 0;
-    }
     const vendor = vendorFrom(values.vendor);
     const identifier = chooseIdentifier(identifiersFrom(values), vendor);
     const secret = await readSecret(io, values['secret-env']);

@@ -17,12 +17,7 @@ Exit 0 when valid (or not checked) with no warnings, 1 otherwise.`,
       vendor: { type: 'string', default: 'intercom' },
       verify: { type: 'boolean' },
       'secret-env': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     }, true);
-    if (values.help) {
-      io.stdout(`${this.usage}\n`);
-      return 0;
-    }
     if (positionals.length !== 1) throw new UsageError('Give exactly one token: idv jwt TOKEN.');
     const vendor = vendorFrom(values.vendor);
     const secret = values.verify || values['secret-env'] !== undefined ? await readSecret(io, values['secret-env']) : undefined;

@@ -4,7 +4,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, shouldSkip, type Finding, type ResolvedConfig } from '../../core/engine/index';
 import { resolveConfig } from '../projectConfig';
 import { version } from '../../../package.json';
-import { parse } from '../args';
+import { choice, parse } from '../args';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
@@ -13,7 +13,6 @@ import { UsageError, type CliCommand } from '../io';
 import { kindOf, walkFiles, type WalkEntry } from '../walk';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
 /** Files read at once: enough to overlap I/O, few enough to keep memory flat. */
 const CONCURRENCY = 16;
 
@@ -30,17 +29,11 @@ reach the browser). node_modules, build output, binaries and lock files are skip
 Exit 0 when nothing is at warning or above, 1 when something is, 2 on usage or I/O errors.`,
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
-      help: { type: 'boolean', short: 'h' },
       format: { type: 'string', short: 'f', default: 'text' },
       config: { type: 'string' },
       fix: { type: 'boolean' },
     }, true);
-    if (values.help) {
-      io.stdout(`${this.usage}\n`);
-      return 0;
-    }
-    const format = values.format as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}".`);
+    const format = choice(values.format, FORMATS, '--format');
     const { config, root } = await resolveConfig(io, values.config);
 
     const findings: FileFinding[] = [];

@@ -1,6 +1,6 @@
 /** `idv snippet`: list the snippet catalogue, print a snippet as inserted, or its runnable program. */
 import { listSnippets, renderRunnable, renderSnippet, SnippetError, type SnippetInfo } from '../../core/snippets/catalogue';
-import { parse } from '../args';
+import { choice, parse } from '../args';
 import { UsageError, type CliCommand } from '../io';
 
 /** The `--list --format json` row: the fields the issue fixes, plus the vendors it supports. */
@@ -38,17 +38,12 @@ reading IDV_SECRET and IDV_IDENTIFIER and printing the hash (see --list for how 
       identifier: { type: 'string' },
       'env-var': { type: 'string' },
       runnable: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     }, true);
-    if (values.help) {
-      io.stdout(`${this.usage}\n`);
-      return Promise.resolve(0);
-    }
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
+    const format = choice(values.format, ['text', 'json'] as const, '--format');
     if (values.list) {
       if (positionals.length > 0) throw new UsageError('--list takes no snippet id.');
       const rows = listSnippets(values.language === undefined ? {} : { languageId: values.language });
-      io.stdout(values.format === 'json' ? `${JSON.stringify(rows.map(jsonRow), null, 2)}\n` : table(rows));
+      io.stdout(format === 'json' ? `${JSON.stringify(rows.map(jsonRow), null, 2)}\n` : table(rows));
       return Promise.resolve(0);
     }
     if (positionals.length !== 1) throw new UsageError('Give one snippet id (idv snippet --list shows them), or --list.');

@@ -26,10 +26,6 @@ ${identifierUsage}
       'previous-secret-env': { type: 'string' },
       'other-secret-env': { type: 'string', multiple: true },
     });
-    if (values.help) {
-      io.stdout(`${this.usage}\n`);
-      return 0;
-    }
     const hash = required(values.hash, '--hash');
     const vendor = vendorFrom(values.vendor);
     const platform = platformFrom(values.platform);
