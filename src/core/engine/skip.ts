@@ -8,7 +8,8 @@ import { basename } from './lang';
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 const LOCK_FILES = new Set([
-  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock',
+  // `.package-lock.json` is npm's hidden copy inside node_modules.
+  'package-lock.json', '.package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock',
   'gemfile.lock', 'composer.lock', 'cargo.lock', 'poetry.lock', 'pipfile.lock', 'uv.lock', 'go.sum',
   'podfile.lock', 'pubspec.lock', 'mix.lock', 'packages.lock.json', 'flake.lock', 'gradle.lockfile', 'package.resolved',
 ]);

@@ -79,6 +79,7 @@ describe('engine: applyFixes', () => {
 describe('engine: shouldSkip', () => {
   it('gives a reason for lock files, checksums, binaries, minified and oversized files', () => {
     assert.equal(shouldSkip('a/package-lock.json', 10), 'lock file');
+    assert.equal(shouldSkip('node_modules/.package-lock.json', 10), 'lock file');
     assert.equal(shouldSkip('Gemfile.lock', 10), 'lock file');
     assert.equal(shouldSkip('SHA256SUMS', 10), 'checksum file');
     assert.equal(shouldSkip('logo.png', 10), 'binary file');
