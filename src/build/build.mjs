@@ -6,9 +6,10 @@
 //                                          is `tsc --noEmit`'s job, so this stays fast.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GENERATED_FILE, generatedWasmSource } from './wasm.mjs';
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
@@ -38,6 +39,10 @@ const common = {
   sourcemap: !production,
   logLevel: 'warning',
 };
+
+// The pre-filter's WebAssembly module is compiled into a TypeScript file the bundles import.
+const wasmSource = await generatedWasmSource();
+if (!existsSync(GENERATED_FILE) || readFileSync(GENERATED_FILE, 'utf8') !== wasmSource) writeFileSync(GENERATED_FILE, wasmSource);
 
 if (tests) {
   rmSync('out', { recursive: true, force: true });

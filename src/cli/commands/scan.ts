@@ -1,7 +1,8 @@
 /** `idv scan`: the engine over a tree, as text, JSON or SARIF, with exit codes CI can gate on. */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, shouldSkip, type Finding, type ResolvedConfig } from '../../core/engine/index';
+import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, lintBytes, shouldSkip, type ResolvedConfig } from '../../core/engine/index';
+import { FileReader } from '../fileReader';
 import { resolveConfig } from '../projectConfig';
 import { version } from '../../../package.json';
 import { choice, parse } from '../args';
@@ -13,8 +14,6 @@ import { UsageError, type CliCommand } from '../io';
 import { kindOf, walkFiles, type WalkEntry } from '../walk';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
-/** Files read at once: enough to overlap I/O, few enough to keep memory flat. */
-const CONCURRENCY = 16;
 
 export const scanCommand: CliCommand = {
   name: 'scan',
@@ -37,10 +36,11 @@ Exit 0 when nothing is at warning or above, 1 when something is, 2 on usage or I
     const { config, root } = await resolveConfig(io, values.config);
 
     const findings: FileFinding[] = [];
+    const reader = new FileReader();
     let ioErrors = 0;
     const scanOne = async (entry: WalkEntry) => {
       try {
-        findings.push(...await scanFile(entry, root, io.cwd, config, values.fix === true));
+        findings.push(...await scanFile(entry, reader, root, io.cwd, config, values.fix === true));
       } catch (error) {
         ioErrors++;
         io.stderr(`idv: ${relative(io.cwd, entry.absPath)}: ${(error as Error).message}\n`);
@@ -56,7 +56,8 @@ Exit 0 when nothing is at warning or above, 1 when something is, 2 on usage or I
         const ignored = await oracle.ignored([abs]);
         await scanOne({ absPath: abs, committed: !ignored.has(abs) });
       } else if (kind === 'dir') {
-        await pool(walkFiles(abs), scanOne);
+        // One file at a time: reading is cheaper than keeping many reads in flight (fileReader.ts).
+        for await (const entry of walkFiles(abs)) await scanOne(entry);
       } else {
         throw new UsageError(`${target}: not a file or directory`);
       }
@@ -71,42 +72,33 @@ Exit 0 when nothing is at warning or above, 1 when something is, 2 on usage or I
 };
 
 /** Lints one file; applies fixes first when asked. Skipped files give no findings. */
-async function scanFile(entry: WalkEntry, root: string, cwd: string, config: ResolvedConfig, fix: boolean): Promise<FileFinding[]> {
+async function scanFile(entry: WalkEntry, reader: FileReader, root: string, cwd: string, config: ResolvedConfig, fix: boolean): Promise<FileFinding[]> {
   const { absPath } = entry;
-  const st = await stat(absPath).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined; // listed by git but deleted in the work tree
-    throw error;
-  });
-  if (!st?.isFile()) return [];
   const rootRel = relative(root, absPath);
   const projectPath = (isAbsolute(rootRel) || rootRel.startsWith('..') ? relative(cwd, absPath) : rootRel).split(sep).join('/');
-  if (shouldSkip(projectPath, st.size, undefined, config.maxFileSizeBytes)) return [];
-  const bytes = await readFile(absPath);
-  if (shouldSkip(projectPath, bytes.length, bytes.subarray(0, 4096), config.maxFileSizeBytes)) return [];
-  let text = bytes.toString('utf8');
+  if (shouldSkip(projectPath, 0) !== undefined) return []; // by its name alone: not worth opening
+  let bytes: Uint8Array;
+  try {
+    bytes = reader.read(absPath, config.maxFileSizeBytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Listed by git but deleted in the work tree, or a submodule's directory.
+    if (code === 'ENOENT' || code === 'EISDIR') return [];
+    throw error;
+  }
+  const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const context = { path: projectPath, committed: entry.committed, config };
-  let found: Finding[] = lint(text, context);
-  if (fix) {
+  let { findings: found, text } = lintBytes(bytes, context);
+  if (fix && text !== undefined) {
     const fixes = found.flatMap((f) => (f.fix ? [f.fix] : []));
     if (fixes.length > 0) {
       text = applyFixes(text, fixes);
-      await writeFile(absPath, text);
+      await writeFile(absPath, hadBom ? `\uFEFF${text}` : text);
       found = lint(text, context);
     }
   }
   const file = relative(cwd, absPath).split(sep).join('/');
   return found.map((finding) => ({ file, finding }));
-}
-
-/** Runs `work` over the entries with at most CONCURRENCY in flight, pulling entries lazily. */
-async function pool(entries: AsyncIterable<WalkEntry>, work: (entry: WalkEntry) => Promise<void>): Promise<void> {
-  const running = new Set<Promise<void>>();
-  for await (const entry of entries) {
-    const p: Promise<void> = work(entry).finally(() => running.delete(p));
-    running.add(p);
-    if (running.size >= CONCURRENCY) await Promise.race(running);
-  }
-  await Promise.all(running);
 }
 
 function summary(findings: readonly FileFinding[]): string {

@@ -1,72 +1,20 @@
 /**
  * The identity-verification lint engine: `lint(text, context)` returns findings as plain data,
  * with fixes as text edits that `applyFixes` applies, for the CLI, the editor and the ESLint
- * plugin alike. Pure apart from git.ts (git) and loadConfig (reads one file).
+ * plugin alike; `lintBytes` does the same from a file's bytes for scans over many files. Pure
+ * apart from git.ts (git) and loadConfig (reads one file).
  */
-import { classifyFile, globMatcher } from './classify';
-import { createDoc } from './doc';
-import { isTestPath, langOf } from './lang';
-import { RULE_IMPLEMENTATIONS, RULE_METAS } from './rules/index';
-import { shouldSkip } from './skip';
-import { hasAnyTopic } from './topics';
-import { findSuppressions, isSuppressed } from './suppress';
-import type { Finding, LintContext, RuleMeta } from './types';
+import { RULE_METAS } from './rules/index';
+import type { RuleMeta } from './types';
 
 export type { Finding, Fix, LintContext, Position, Range, ResolvedConfig, RuleDocs, RuleId, RuleMeta, Severity, SeveritySetting, Side, Suggestion } from './types';
 export { applyFixes } from './fixes';
+export { lintBytes, type BytesLint } from './bytes';
 export { classifyFile } from './classify';
 export { CONFIG_FILE_NAME, DEFAULT_CONFIG, loadConfig, parseConfig, type ConfigResult } from './config';
 export { createIgnoreOracle, gitTopLevel, type IgnoreOracle } from './git';
+export { lint } from './lint';
 export { DEFAULT_MAX_FILE_SIZE, shouldSkip } from './skip';
 
 /** Every rule's id, default severity, description, fixability and docs. */
 export const RULES: readonly RuleMeta[] = RULE_METAS;
-const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
-
-/** Needles the pre-filter found absent in the document being linted; reused, never kept. */
-const absent: string[] = [];
-
-/**
- * Lints one document. Never throws on any input; linear in the text length. Files matched by
- * the config's `ignore` globs, lock files and checksum lists give no findings.
- */
-export function lint(text: string, context: LintContext): Finding[] {
-  const { config, path } = context;
-  const lang = langOf(path, context.languageId);
-  // Most files mention none of the topics the rules are about; they cost a few indexOf calls
-  // and nothing else, so the checks on the path come after this one.
-  absent.length = 0;
-  if (!hasAnyTopic(text, lang, config.secretNamePatterns, absent)) return [];
-  if (globMatcher(config.ignore)(path)) return [];
-  const skip = shouldSkip(path, 0);
-  if (skip === 'lock file' || skip === 'checksum file') return [];
-  const doc = createDoc(text, {
-    absent,
-    path,
-    lang,
-    side: context.side ?? (() => classifyFile(path, text, config)),
-    committed: context.committed,
-    testFile: isTestPath(path),
-    config,
-  });
-  const findings: Finding[] = [];
-  for (const rule of RULE_IMPLEMENTATIONS) {
-    const severity = config.rules[rule.meta.id];
-    if (severity === 'off') continue;
-    for (const raw of rule.check(doc)) {
-      findings.push({
-        ruleId: rule.meta.id,
-        severity,
-        message: raw.message,
-        range: { start: doc.positionAt(raw.start), end: doc.positionAt(raw.end) },
-        ...(raw.fix ? { fix: raw.fix } : {}),
-        ...(raw.suggestions ? { suggestions: raw.suggestions } : {}),
-        ...(raw.data ? { data: raw.data } : {}),
-      });
-    }
-  }
-  if (findings.length === 0) return findings;
-  const suppressions = doc.has('idv-disable-') ? findSuppressions(text, (offset) => doc.positionAt(offset).line, KNOWN_IDS) : undefined;
-  const kept = suppressions ? findings.filter((f) => !isSuppressed(suppressions, f.range.start.line, f.ruleId)) : findings;
-  return kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
-}

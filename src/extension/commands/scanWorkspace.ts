@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { globMatcher } from '../../core/engine/classify';
-import { lint } from '../../core/engine/index';
+import { lint, lintBytes } from '../../core/engine/index';
 import { shouldSkip } from '../../core/engine/skip';
 import type { Finding, RuleId } from '../../core/engine/types';
 import { ALWAYS_EXCLUDED, BATCH } from '../workspaceFiles';
@@ -102,8 +102,7 @@ async function lintFile(services: ScanServices, uri: vscode.Uri, log: vscode.Log
     log.warn(`Cannot read ${path}: ${(error as Error).message}`);
     return undefined;
   }
-  const reason = shouldSkip(path, bytes.byteLength, bytes.subarray(0, 4096), config.maxFileSizeBytes);
-  if (reason !== undefined) return undefined;
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return lint(text, { path, committed: true, config });
+  // Decodes only the files the pre-filter lets through (bytes.ts in the engine).
+  const result = lintBytes(bytes, { path, committed: true, config });
+  return result.skipped === undefined ? result.findings : undefined;
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -120,6 +121,41 @@ describe('cli: idv scan', function () {
       writeFileSync(join(dir, 'big.js'), bad + ' '.repeat(3 * 1024 * 1024));
       const { out } = await idv(['scan', '--format', 'json'], dir);
       assert.deepEqual((JSON.parse(out) as { findings: { file: string }[] }).findings.map((f) => f.file), ['src/a.js']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--fix keeps a byte order mark, and positions count without it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idv-bom-'));
+    try {
+      mkdirSync(join(dir, 'server'));
+      writeFileSync(join(dir, 'server', 'hash.js'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("const INTERCOM_SECRET = 'Zq8vK2mPx7LwR4tN9bYc3HdF6jSg1Ae5';\n")]));
+      const before = await idv(['scan', '--format', 'json'], dir);
+      assert.deepEqual((JSON.parse(before.out) as { findings: { line: number; column: number }[] }).findings.map((f) => [f.line, f.column]), [[1, 25]]);
+      await idv(['scan', '--fix'], dir);
+      const after = readFileSync(join(dir, 'server', 'hash.js'));
+      assert.deepEqual([...after.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      assert.equal(after.subarray(3).toString('utf8'), 'const INTERCOM_SECRET = process.env.INTERCOM_SECRET;\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('passes over files git lists but the work tree no longer has', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idv-gone-'));
+    try {
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'ignore' });
+      git('init', '-q');
+      writeFileSync(join(dir, 'gone.js'), "const INTERCOM_SECRET = 'Zq8vK2mPx7LwR4tN9bYc3HdF6jSg1Ae5';\n");
+      writeFileSync(join(dir, 'kept.js'), 'export const a = 1;\n');
+      git('add', '.');
+      git('commit', '-q', '-m', 'files');
+      unlinkSync(join(dir, 'gone.js'));
+      const { code, out, err } = await idv(['scan', '--format', 'json'], dir);
+      assert.equal(err, '');
+      assert.equal(code, 0);
+      assert.deepEqual((JSON.parse(out) as { findings: unknown[] }).findings, []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

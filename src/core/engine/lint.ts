@@ -1,0 +1,62 @@
+/**
+ * `lint(text, context)`: the rules over one document, after the pre-filter, with suppression
+ * comments applied and findings in document order.
+ */
+import { classifyFile, globMatcher } from './classify';
+import { createDoc } from './doc';
+import { isTestPath, langOf } from './lang';
+import { RULE_IMPLEMENTATIONS, RULE_METAS } from './rules/index';
+import { shouldSkip } from './skip';
+import { hasAnyTopic } from './topics';
+import { findSuppressions, isSuppressed } from './suppress';
+import type { Finding, LintContext } from './types';
+
+const KNOWN_IDS: ReadonlySet<string> = new Set(RULE_METAS.map((r) => r.id));
+
+/** Needles the pre-filter found absent in the document being linted; reused, never kept. */
+const absent: string[] = [];
+
+/**
+ * Lints one document. Never throws on any input; linear in the text length. Files matched by
+ * the config's `ignore` globs, lock files and checksum lists give no findings.
+ */
+export function lint(text: string, context: LintContext): Finding[] {
+  const { config, path } = context;
+  const lang = langOf(path, context.languageId);
+  // Most files mention none of the topics the rules are about; they cost a few indexOf calls
+  // and nothing else, so the checks on the path come after this one.
+  absent.length = 0;
+  if (!hasAnyTopic(text, lang, config.secretNamePatterns, absent)) return [];
+  if (globMatcher(config.ignore)(path)) return [];
+  const skip = shouldSkip(path, 0);
+  if (skip === 'lock file' || skip === 'checksum file') return [];
+  const doc = createDoc(text, {
+    absent,
+    path,
+    lang,
+    side: context.side ?? (() => classifyFile(path, text, config)),
+    committed: context.committed,
+    testFile: isTestPath(path),
+    config,
+  });
+  const findings: Finding[] = [];
+  for (const rule of RULE_IMPLEMENTATIONS) {
+    const severity = config.rules[rule.meta.id];
+    if (severity === 'off') continue;
+    for (const raw of rule.check(doc)) {
+      findings.push({
+        ruleId: rule.meta.id,
+        severity,
+        message: raw.message,
+        range: { start: doc.positionAt(raw.start), end: doc.positionAt(raw.end) },
+        ...(raw.fix ? { fix: raw.fix } : {}),
+        ...(raw.suggestions ? { suggestions: raw.suggestions } : {}),
+        ...(raw.data ? { data: raw.data } : {}),
+      });
+    }
+  }
+  if (findings.length === 0) return findings;
+  const suppressions = doc.has('idv-disable-') ? findSuppressions(text, (offset) => doc.positionAt(offset).line, KNOWN_IDS) : undefined;
+  const kept = suppressions ? findings.filter((f) => !isSuppressed(suppressions, f.range.start.line, f.ruleId)) : findings;
+  return kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+}
