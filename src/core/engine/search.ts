@@ -23,6 +23,15 @@ function rank(code: number): number {
   return at < 0 ? -1 : BY_FREQUENCY.length - at; // higher is more frequent; unknown is rare
 }
 
+/**
+ * A rough share of `code` among the characters of code, for comparing sets of characters: the
+ * ranks above with a Zipf-like 1/rank fall-off (characters outside the list count as rare).
+ */
+export function charShare(code: number): number {
+  const at = BY_FREQUENCY.indexOf(String.fromCharCode(code));
+  return at < 0 ? 0.0001 : 1 / (at + 2);
+}
+
 const plans = new Map<string, Plan>();
 
 /**

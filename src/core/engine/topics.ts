@@ -159,6 +159,8 @@ export const TOPIC_NEEDLES: readonly (ByteNeedle & { readonly scope: 'any' | 'me
 ];
 
 let byteFilter: ByteFilter | null | undefined;
+/** Which TOPIC_NEEDLES count, by [messenger language][JVM language]. */
+const WANTED = [false, true].map((messenger) => [false, true].map((jvm) => TOPIC_NEEDLES.map(({ scope }) => scope === 'any' || (scope === 'messenger' ? messenger : jvm))));
 
 /**
  * `hasAnyTopic` on a file's UTF-8 bytes, without decoding them: one SIMD pass (byteFilter.ts)
@@ -168,17 +170,12 @@ let byteFilter: ByteFilter | null | undefined;
  */
 export function bytesHaveTopic(bytes: Uint8Array, lang: Lang, extraPatterns: readonly string[]): boolean {
   if (byteFilter === undefined) byteFilter = createByteFilter(TOPIC_NEEDLES) ?? null;
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!byteFilter) return hasAnyTopic(buffer.toString('latin1'), lang, []) || extraIn(buffer, extraPatterns);
-  const messenger = MESSENGER_LANGS.has(lang);
-  const jvm = JVM_LANGS.has(lang);
-  const wanted = (index: number): boolean => {
-    const scope = TOPIC_NEEDLES[index]?.scope;
-    return scope === 'any' || (scope === 'messenger' ? messenger : jvm);
-  };
-  return byteFilter.anyIn(bytes, wanted) || extraIn(buffer, extraPatterns);
+  const found = byteFilter
+    ? byteFilter.anyIn(bytes, WANTED[MESSENGER_LANGS.has(lang) ? 1 : 0]?.[JVM_LANGS.has(lang) ? 1 : 0] ?? [])
+    : hasAnyTopic(asBuffer(bytes).toString('latin1'), lang, []);
+  return found || (extraPatterns.length > 0 && patternNeedles(extraPatterns).some((n) => asBuffer(bytes).includes(n, 0, 'utf8')));
 }
 
-function extraIn(buffer: Buffer, patterns: readonly string[]): boolean {
-  return patterns.length > 0 && patternNeedles(patterns).some((n) => buffer.includes(n, 0, 'utf8'));
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
