@@ -15,6 +15,7 @@ export { CONFIG_FILE_NAME, DEFAULT_CONFIG, loadConfig, parseConfig, type ConfigR
 export { createIgnoreOracle, gitTopLevel, type IgnoreOracle } from './git';
 export { lint } from './lint';
 export { DEFAULT_MAX_FILE_SIZE, shouldSkip } from './skip';
+export { bytePreFilter } from './topics';
 
 /** Every rule's id, default severity, description, fixability and docs. */
 export const RULES: readonly RuleMeta[] = RULE_METAS;

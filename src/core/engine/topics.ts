@@ -169,11 +169,21 @@ const WANTED = [false, true].map((messenger) => [false, true].map((jvm) => TOPIC
  * patterns from the config are searched as their UTF-8 bytes.
  */
 export function bytesHaveTopic(bytes: Uint8Array, lang: Lang, extraPatterns: readonly string[]): boolean {
-  if (byteFilter === undefined) byteFilter = createByteFilter(TOPIC_NEEDLES) ?? null;
-  const found = byteFilter
-    ? byteFilter.anyIn(bytes, WANTED[MESSENGER_LANGS.has(lang) ? 1 : 0]?.[JVM_LANGS.has(lang) ? 1 : 0] ?? [])
+  const filter = topicFilter();
+  const found = filter
+    ? filter.anyIn(bytes, WANTED[MESSENGER_LANGS.has(lang) ? 1 : 0]?.[JVM_LANGS.has(lang) ? 1 : 0] ?? [])
     : hasAnyTopic(asBuffer(bytes).toString('latin1'), lang, []);
   return found || (extraPatterns.length > 0 && patternNeedles(extraPatterns).some((n) => asBuffer(bytes).includes(n, 0, 'utf8')));
+}
+
+function topicFilter(): ByteFilter | null {
+  if (byteFilter === undefined) byteFilter = createByteFilter(TOPIC_NEEDLES) ?? null;
+  return byteFilter;
+}
+
+/** Which pre-filter `bytesHaveTopic` runs here, for logs and tests. */
+export function bytePreFilter(): 'WebAssembly SIMD' | 'strings' {
+  return topicFilter() ? 'WebAssembly SIMD' : 'strings';
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {

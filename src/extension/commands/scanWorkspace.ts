@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { globMatcher } from '../../core/engine/classify';
-import { lint, lintBytes } from '../../core/engine/index';
+import { bytePreFilter, lint, lintBytes } from '../../core/engine/index';
 import { shouldSkip } from '../../core/engine/skip';
 import type { Finding, RuleId } from '../../core/engine/types';
 import { ALWAYS_EXCLUDED, BATCH } from '../workspaceFiles';
@@ -22,6 +22,8 @@ export interface ScanSummary {
   readonly findings: number;
   readonly byRule: Partial<Record<RuleId, number>>;
   readonly cancelled: boolean;
+  /** How files on disk were pre-filtered before decoding (WebAssembly SIMD wherever VS Code runs). */
+  readonly preFilter: string;
 }
 
 export interface ScanServices {
@@ -42,7 +44,7 @@ export async function scanWorkspace(ctx: CommandContext, services: ScanServices)
   );
   const rules = Object.entries(summary.byRule).map(([id, n]) => `${id}: ${n}`).join(', ');
   const message = `${summary.cancelled ? 'Scan cancelled after' : 'Scanned'} ${summary.files} files (${summary.skipped} skipped): ${summary.findings === 0 ? 'no identity verification problems' : `${summary.findings} problem${summary.findings === 1 ? '' : 's'} (${rules})`}.`;
-  ctx.log.info(message);
+  ctx.log.info(`${message} Pre-filter: ${summary.preFilter}.`);
   void (summary.findings > 0
     ? ctx.prompter().warn(message, 'Show Problems').then((a) => a && vscode.commands.executeCommand('workbench.actions.view.problems'))
     : ctx.prompter().info(message));
@@ -81,7 +83,7 @@ async function scan(services: ScanServices, log: vscode.LogOutputChannel, progre
     // Let other extension-host work (typing, other extensions) run between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { files, skipped, findings, byRule, cancelled: token.isCancellationRequested };
+  return { files, skipped, findings, byRule, cancelled: token.isCancellationRequested, preFilter: bytePreFilter() };
 }
 
 /** Findings for one file on disk, or undefined when it is skipped (with the reason logged). */

@@ -160,8 +160,9 @@ describe('diagnostics', () => {
 
   it('scans the workspace and reports the fixture findings', async () => {
     await closeAllEditors();
-    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; byRule: Record<string, number> }>('idv.scanWorkspace');
+    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; byRule: Record<string, number>; preFilter: string }>('idv.scanWorkspace');
     assert.ok(summary.files >= 6, `scanned ${summary.files} files`);
+    assert.equal(summary.preFilter, 'WebAssembly SIMD', 'the extension host runs the SIMD pre-filter');
     assert.ok((summary.byRule['client-side-hmac'] ?? 0) >= 1, JSON.stringify(summary));
     assert.ok((summary.byRule['missing-user-hash'] ?? 0) >= 1, JSON.stringify(summary.byRule));
     assert.ok((summary.byRule['hardcoded-secret'] ?? 0) >= 1, JSON.stringify(summary.byRule));
