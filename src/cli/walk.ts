@@ -6,7 +6,8 @@
  * build output are skipped in both cases.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { gitTopLevel } from '../core/engine/git';
@@ -72,20 +73,24 @@ interface Rules {
   readonly ig: Ignore;
 }
 
-/** A plain directory walk with .gitignore semantics from the `ignore` package. */
-async function* walkPlain(root: string): AsyncGenerator<WalkEntry> {
+/**
+ * A plain directory walk with .gitignore semantics from the `ignore` package. Synchronous calls,
+ * like the scan's reads: with promises, `idv scan` of 3,000 files in 1,500 directories spent
+ * half its time idle waiting for the thread pool (0.58 s; 0.29 s this way).
+ */
+function* walkPlain(root: string): Generator<WalkEntry> {
   const stack: { dir: string; rules: readonly Rules[] }[] = [{ dir: root, rules: [] }];
   while (stack.length > 0) {
     const { dir, rules: inherited } = stack.pop() as { dir: string; rules: readonly Rules[] };
     const rel = relative(root, dir).split(sep).join('/');
     let rules = inherited;
     try {
-      const text = await readFile(join(dir, '.gitignore'), 'utf8');
+      const text = readFileSync(join(dir, '.gitignore'), 'utf8');
       rules = [...inherited, { base: rel, ig: ignore().add(text) }];
     } catch {
       // No .gitignore here.
     }
-    const entries = await readdir(dir, { withFileTypes: true });
+    const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: string[] = [];
     for (const entry of entries) {
