@@ -80,6 +80,26 @@ describe('rule hardcoded-secret', () => {
     ]) assert.equal(only(run(path as string, text as string)).length, 1, path);
   });
 
+  it('reports the committed fallback of an environment lookup in each language, and not prose near the word "environment"', () => {
+    for (const [path, text] of [
+      ['server/a.js', `const k = process.env.INTERCOM_SECRET || '${SECRET}';`],
+      ['a.py', `import os\nk = os.environ.get("INTERCOM_SECRET", "${SECRET}")`],
+      ['a.rb', `k = ENV.fetch('INTERCOM_SECRET', '${SECRET}')`],
+      ['a.php', `$k = getenv('INTERCOM_SECRET') ?: '${SECRET}';`],
+      ['A.java', `String k = System.getenv().getOrDefault("INTERCOM_SECRET", "${SECRET}");`],
+      ['A.cs', `var k = Environment.GetEnvironmentVariable("INTERCOM_SECRET") ?? "${SECRET}";`],
+      ['a.ex', `k = System.get_env("INTERCOM_SECRET") || "${SECRET}"`],
+    ]) assert.equal(only(run(path as string, text as string)).length, 1, path);
+    assert.deepEqual(only(run('docs/a.md', `Uses \`libsecret\`; set the \`VSCE_STORE=${SECRET}\` environment variable.`)), []);
+  });
+
+  it('does not take a value that spells its own name for a secret', () => {
+    for (const text of ['export const CLIENT_SECRET = "client_secret";', 'clientSecret: "client-secret",', 'const HMAC_KEY_PARAM = "hmac_key_param";', 'INTERCOM_SECRET_ENV = "INTERCOM_SECRET"']) {
+      assert.deepEqual(only(run('src/a.ts', text)), [], text);
+    }
+    assert.equal(only(run('src/a.ts', 'const JWT_SECRET = "jwt_secret_2024_prod";')).length, 1, 'a weak secret that starts with its name is still a secret');
+  });
+
   it('does not report a git-ignored file', () => {
     assert.deepEqual(only(run('.env', `INTERCOM_SECRET=${SECRET}`, { committed: false })), []);
     assert.equal(only(run('.env', `INTERCOM_SECRET=${SECRET}`)).length, 1);

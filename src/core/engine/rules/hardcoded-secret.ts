@@ -28,6 +28,12 @@ const BASE64 = /^[A-Za-z0-9+/]{8,2000}={0,2}$/;
  * `import "…"` and `import alias "…"`, Perl's `use lib '…'`. Tested against at most the 60 characters before the quote.
  */
 const MODULE_CONTEXT = /(?:^|[^\w$.])(?:(?:from|export|part|require|require_relative|require_once|include|include_once|load|import_module|__import__)\s{0,5}\(?|(?:import|use)(?:\s{0,5}\(|\s{1,5}[A-Za-z_][\w.]{0,60})?)\s{0,5}$/;
+/**
+ * An environment lookup just before a name: `process.env.`, `os.environ.get("`, `ENV.fetch('`,
+ * `getenv(`, `System.getenv().getOrDefault("`, `Environment.GetEnvironmentVariable("`.
+ */
+const ENV_BEFORE_NAME = /(?:env|ENV|Env|environ)\w{0,20}(?:\.|\[|\(|::)[\w.()]{0,30}["'`]?$/;
+const ENV_IN_NAME = /(?:^|\.)(?:env|ENV|Env)\./;
 /** A Go import block line: only an optional alias before the path. */
 const GO_IMPORT_LINE = /^\s{0,40}(?:[A-Za-z_.][\w]{0,60}\s{1,5})?$/;
 
@@ -59,7 +65,8 @@ export const hardcodedSecret: Rule = {
         const nameText = doc.text.slice(name.start, name.end);
         if (!isSecretName(nameText, extra)) continue;
         for (const lit of valuesFor(doc, name.start, name.end)) {
-          if (!out.has(lit.start) && !isModuleSpecifier(doc, lit) && isSecretValue(doc, lit, false)) out.set(lit.start, report(doc, lit, nameText));
+          if (out.has(lit.start) || spellsOwnName(nameText, lit.value) || isModuleSpecifier(doc, lit)) continue;
+          if (isSecretValue(doc, lit, false)) out.set(lit.start, report(doc, lit, nameText));
         }
       }
     }
@@ -85,9 +92,23 @@ function valuesFor(doc: Doc, nameStart: number, nameEnd: number): Literal[] {
   const direct = valueAfterName(doc.text, nameStart, nameEnd, lineEnd, doc.lang) ?? (doc.lang === 'yaml' ? k8sEnvValue(doc.text, nameStart, lineStart, lineEnd) : undefined);
   if (direct) return [direct];
   // `os.environ.get("X", "fallback")`, `process.env.X || "fallback"`: the fallback is committed.
-  const line = doc.text.slice(lineStart, lineEnd);
-  if (!/env|ENV|Env/.test(line)) return [];
+  // The name must be what the lookup reads, so the lookup comes right before it (prose such as
+  // "uses `libsecret` ... the `X=y` environment variable" is no lookup).
+  // Dotted names include their object (`process.env.X`, `import.meta.env.X`).
+  const lookup = ENV_BEFORE_NAME.test(doc.text.slice(Math.max(lineStart, nameStart - 60), nameStart)) || ENV_IN_NAME.test(doc.text.slice(nameStart, nameEnd));
+  if (!lookup) return [];
   return literalsIn(doc.text, nameEnd + 1, lineEnd);
+}
+
+/**
+ * `CLIENT_SECRET = "client_secret"`, `invalidSecret = "invalid_secret"`: a value that spells its
+ * own name, or part of it, is the name of a parameter or an error code, not a secret.
+ */
+function spellsOwnName(name: string, value: string): boolean {
+  if (!/^[\w.:-]{1,200}$/.test(value)) return false;
+  const letters = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const v = letters(value);
+  return v.length > 0 && letters(name).includes(v);
 }
 
 /**
