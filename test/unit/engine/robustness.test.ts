@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_CONFIG, lint, shouldSkip, type LintContext } from '../../../src/core/engine/index';
+import { DEFAULT_CONFIG, lint, lintBytes, shouldSkip, type LintContext } from '../../../src/core/engine/index';
 
 /**
  * Hostile and degenerate input: nothing throws, and time grows linearly. Linearity is checked
@@ -56,7 +56,24 @@ describe('engine: robustness', function () {
     }
   });
 
+  it('lints 100,000 random byte strings from disk-like input as it lints their decoded text', () => {
+    const next = rng(2024);
+    for (let i = 0; i < 100_000; i++) {
+      // Mostly adversarial text, some raw bytes (invalid UTF-8, NULs, lone continuation bytes).
+      const bytes = next() < 0.7
+        ? Buffer.from(adversarial(next, Math.floor(next() * 200)), 'utf8')
+        : Buffer.from(Array.from({ length: Math.floor(next() * 64) }, () => Math.floor(next() * 256)));
+      const path = PATHS[i % PATHS.length] as string;
+      const result = lintBytes(bytes, ctx(path));
+      if (result.skipped !== undefined) continue;
+      let text = bytes.toString('utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      assert.deepEqual(result.findings, lint(text, ctx(path)));
+    }
+  });
+
   it('handles an empty file, invalid UTF-8 and a binary file', () => {
+    for (const path of PATHS) assert.deepEqual(lintBytes(Buffer.alloc(0), ctx(path)), { findings: [] });
     for (const path of PATHS) assert.deepEqual(lint('', ctx(path)), []);
     const invalid = Buffer.from([0x49, 0x4e, 0x54, 0xff, 0xfe, 0xc3, 0x28, 0x53, 0x45, 0x43, 0x52, 0x45, 0x54, 0x3d, 0xed, 0xa0, 0x80]).toString('utf8');
     assert.doesNotThrow(() => lint(invalid, ctx('.env')));
@@ -82,6 +99,17 @@ describe('engine: robustness', function () {
     ['many short lines of hmac calls', (n) => "createHmac('sha256', k).update(user.email)\n".repeat(n / 44)],
     ['random adversarial text', (n) => adversarial(rng(7), n)],
   ];
+  it('pre-filters bytes in linear time', () => {
+    // Text with no topic at all, so the whole file goes through the SIMD pass and its candidates.
+    const make = (n: number) => Buffer.from(adversarial(rng(11), n).replace(/\0/g, ' ').replace(/ecret|ECRET|mac|MAC|JW|jw|Verif|VERIF|HashKey|HASH_KEY|TAWK|Tawk|SIGNING/g, 'x'));
+    const small = make(2_000_000);
+    const large = make(4_000_000);
+    const big: LintContext = { ...ctx('src/a.py'), config: { ...DEFAULT_CONFIG, maxFileSizeBytes: 64 * 1024 * 1024 } };
+    assert.deepEqual(lintBytes(large, big), { findings: [] }, 'neither skipped nor a topic');
+    const ratio = best(() => lintBytes(large, big)) / Math.max(best(() => lintBytes(small, big)), 0.05);
+    assert.ok(ratio < 3, `2x the input took ${ratio.toFixed(2)}x the time`);
+  });
+
   for (const [name, make] of shapes) {
     it(`runs in linear time on ${name}`, () => {
       const small = make(200_000);
