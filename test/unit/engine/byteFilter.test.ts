@@ -6,23 +6,13 @@ import { createByteFilter } from '../../../src/core/engine/byteFilter';
 import { DEFAULT_CONFIG, lint, lintBytes, type LintContext } from '../../../src/core/engine/index';
 import type { Lang } from '../../../src/core/engine/lang';
 import { bytesHaveTopic, hasAnyTopic, TOPIC_NEEDLES } from '../../../src/core/engine/topics';
-import { REPO } from './helpers';
+import { REPO, rng } from './helpers';
 
 /** The plain definition both pre-filters must agree with: some needle in scope occurs. */
 function reference(text: string, lang: Lang): boolean {
   const messenger = ['js', 'html', 'swift', 'objc', 'kotlin', 'java', 'dart'].includes(lang);
   const jvm = ['java', 'kotlin', 'groovy', 'scala'].includes(lang);
   return TOPIC_NEEDLES.some(({ needle, scope }) => (scope === 'any' || (scope === 'messenger' ? messenger : jvm)) && text.includes(needle));
-}
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Pieces that come close to the needles without being them, the needles themselves, and filler.

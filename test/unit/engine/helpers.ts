@@ -29,3 +29,14 @@ export function filesBelow(dir: string): string[] {
   walk(dir);
   return out.sort();
 }
+
+/** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
+export function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

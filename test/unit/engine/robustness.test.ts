@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONFIG, lint, lintBytes, shouldSkip, type LintContext } from '../../../src/core/engine/index';
+import { rng } from './helpers';
 
 /**
  * Hostile and degenerate input: nothing throws, and time grows linearly. Linearity is checked
@@ -18,17 +19,6 @@ function best(fn: () => void, runs = 5): number {
     min = Math.min(min, performance.now() - t0);
   }
   return min;
-}
-
-/** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Fragments that reach deep into the rules: names, operators, quotes, brackets, calls.
