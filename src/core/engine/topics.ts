@@ -1,9 +1,11 @@
 /**
- * The literal pre-filter, run before anything else on every file. indexOf's cost is set by how
- * often the first character of what it looks for occurs (V8 scans for it with memchr), so the
- * needles are few and searched through their rarest window (search.ts). A file that holds none
- * of them cannot produce a finding; the rules search for anything more specific only when
- * their own topic is present.
+ * The literal pre-filter, run before anything else on every file. A file that holds none of its
+ * needles cannot produce a finding; the rules search for anything more specific only when their
+ * own topic is present. It comes in two forms that give the same answers (a unit test compares
+ * them on 20,000 texts): `hasAnyTopic` on a string, for the editor and the ESLint plugin, and
+ * `bytesHaveTopic` on a file's bytes, for scans over many files. In the string form indexOf's
+ * cost is set by how often the first character of what it looks for occurs (V8 scans for it with
+ * memchr), so the needles are few and searched through their rarest window (search.ts).
  */
 import { Buffer } from 'node:buffer';
 import { createByteFilter, type ByteFilter, type ByteNeedle } from './byteFilter';
