@@ -102,6 +102,7 @@ async function scanFile(entry: WalkEntry, reader: FileReader, root: string, cwd:
 }
 
 function summary(findings: readonly FileFinding[]): string {
-  const count = (s: string) => findings.filter((f) => f.finding.severity === s).length;
-  return `${findings.length} problem${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)`;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const of = (s: string) => findings.filter((f) => f.finding.severity === s).length;
+  return `${count(findings.length, 'problem')} (${count(of('error'), 'error')}, ${count(of('warning'), 'warning')}, ${of('info')} info)`;
 }

@@ -44,7 +44,7 @@ describe('cli: idv scan', function () {
     assert.deepEqual([...rules].sort(), ['client-side-hmac', 'hardcoded-secret', 'missing-user-hash', 'secret-exposed-to-client', 'user-hash-identifier-mismatch']);
     assert.ok(lines.includes('test/fixtures/project/app/api/intercom/route.ts:3:25 error hardcoded-secret "INTERCOM_SECRET" holds a literal secret; anyone with the repository can impersonate your users. Rotate it and read INTERCOM_SECRET from the server\'s environment.'));
     assert.ok(!out.includes('app/api/legacy'), 'the suppressed finding is not printed');
-    assert.match(err, /^\d+ problems \(\d+ errors, 1 warnings, 0 info\)\n$/);
+    assert.match(err, /^\d+ problems \(\d+ errors, 1 warning, 0 info\)\n$/);
   });
 
   it('prints JSON with 1-based positions and paths relative to the current directory', async () => {
