@@ -52,13 +52,23 @@ export function isSecretName(name: string, extra?: NameMatcher): boolean {
   return verdict;
 }
 
-/** Literal runs of the extra patterns, for the pre-filter: `*_SALT` → `_SALT`. */
-export function patternNeedles(patterns: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const p of patterns) {
-    const runs = p.split(/[*?[\]{}()!]+/).filter((r) => r.length > 0).sort((a, b) => b.length - a.length);
-    const best = runs[0];
-    if (best) out.push(best, best.toLowerCase(), best.toUpperCase());
+const needleCache = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * Literal runs of the extra patterns, for the pre-filter: `*_SALT` → `_SALT`. Asked for on every
+ * file with the config's same array, so the answer is kept per array, as matchers are.
+ */
+export function patternNeedles(patterns: readonly string[]): readonly string[] {
+  let out = needleCache.get(patterns);
+  if (!out) {
+    const needles: string[] = [];
+    for (const p of patterns) {
+      const runs = p.split(/[*?[\]{}()!]+/).filter((r) => r.length > 0).sort((a, b) => b.length - a.length);
+      const best = runs[0];
+      if (best) needles.push(best, best.toLowerCase(), best.toUpperCase());
+    }
+    out = needles;
+    needleCache.set(patterns, out);
   }
   return out;
 }

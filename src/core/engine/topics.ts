@@ -175,7 +175,9 @@ export function bytesHaveTopic(bytes: Uint8Array, lang: Lang, extraPatterns: rea
   const found = filter
     ? filter.anyIn(bytes, WANTED[MESSENGER_LANGS.has(lang) ? 1 : 0]?.[JVM_LANGS.has(lang) ? 1 : 0] ?? [])
     : hasAnyTopic(asBuffer(bytes).toString('latin1'), lang, []);
-  return found || (extraPatterns.length > 0 && patternNeedles(extraPatterns).some((n) => asBuffer(bytes).includes(n, 0, 'utf8')));
+  if (found || extraPatterns.length === 0) return found;
+  const buffer = asBuffer(bytes);
+  return patternNeedles(extraPatterns).some((n) => buffer.includes(n, 0, 'utf8'));
 }
 
 function topicFilter(): ByteFilter | null {
