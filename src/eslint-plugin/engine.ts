@@ -41,7 +41,7 @@ interface Entry {
   readonly text: string;
   readonly config: ResolvedConfig;
   readonly findings: readonly Finding[];
-  /** Offsets where the engine's lines start (it breaks lines at `\n` only); built on demand. */
+  /** Offsets where the engine's lines start (at `\n` and lone `\r`); built on demand. */
   lineStarts?: number[];
 }
 
@@ -57,7 +57,7 @@ export function findingsFor(context: EngineContext): readonly Finding[] {
 }
 
 /**
- * Converts an engine range (0-based lines split at `\n`, UTF-16 columns) to ESLint's location.
+ * Converts an engine range (0-based lines split at `\n` and lone `\r`, UTF-16 columns) to ESLint's location.
  * It goes through the offset because ESLint also breaks lines at `\r`, U+2028 and U+2029.
  */
 export function toEslintLoc(context: EngineContext, finding: Finding): EslintLoc {
@@ -129,8 +129,12 @@ export function configFrom(settings: Readonly<Record<string, unknown>>): Resolve
   return config;
 }
 
+/** Where the engine's lines start: after every `\n`, and after a `\r` not followed by one. */
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
