@@ -4,12 +4,12 @@
  * file, not per byte; memory stays flat: the buffer grows only up to the size limit.
  *
  * Safety: a path is opened without following a final symbolic link (O_NOFOLLOW) and without
- * blocking (O_NONBLOCK, so a FIFO cannot hang the scan), then fstat must say "regular file" and
- * the folder it is in must resolve inside the scanned root, so no link anywhere on the path
- * leads the scan out of the tree. `--fix` writes back through `writeBack`, which checks that
+ * blocking (O_NONBLOCK, so a FIFO cannot hang the scan), and for paths from git's list every
+ * folder on the way is checked not to be a link, so no link anywhere leads the scan out of
+ * the tree. `--fix` writes back through `writeBack`, which checks that
  * the path still names the very file that was read.
  */
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { isInside } from '../core/engine/git';
 import { tooLarge, type Skip } from '../core/files/index';
@@ -33,17 +33,28 @@ export interface FileIdentity {
   readonly ino: number;
 }
 
+/** How much checking a path needs beyond O_NOFOLLOW on its last component. */
+export interface ReadOptions {
+  /**
+   * The path came from a walk that followed no link (the plain walk): its folders are inside
+   * the root by construction. Paths from git's list are checked folder by folder.
+   */
+  readonly walked?: boolean;
+  /** Record the file's identity for `writeBack` (one fstat; only `--fix` needs it). */
+  readonly identify?: boolean;
+}
+
 export class FileReader {
   private buffer = Buffer.allocUnsafe(INITIAL_SIZE);
-  private readonly realDirs = new Map<string, string | undefined>();
-  private readonly realRoots = new Map<string, string>();
+  /** Folders known to lie inside a root without a link on the way, per root. */
+  private readonly insideDirs = new Map<string, Set<string>>();
 
   /**
-   * Reads the regular file at `path`, which must lie inside `root` (links included), if it is
-   * at most `maxBytes` long; otherwise says why not. I/O errors become `unreadable` skips.
+   * Reads the regular file at `path`, which must lie inside `root` (no linked folder on the
+   * way), if it is at most `maxBytes` long; otherwise says why not. I/O errors become skips.
    */
-  read(path: string, root: string, maxBytes: number): ReadResult {
-    if (!this.insideRoot(path, root)) return { skip: { kind: 'outside-root', reason: 'reached through a linked folder that leads out of the scanned folder' } };
+  read(path: string, root: string, maxBytes: number, options: ReadOptions = {}): ReadResult {
+    if (options.walked !== true && !this.insideRoot(dirname(path), root)) return { skip: { kind: 'outside-root', reason: 'reached through a linked folder that leads out of the scanned folder' } };
     let fd: number;
     try {
       if (NOFOLLOW === 0 && lstatSync(path).isSymbolicLink()) return { skip: symlink() };
@@ -55,18 +66,28 @@ export class FileReader {
       return { skip: { kind: 'unreadable', reason: `could not be read: ${describeError(error)}` } };
     }
     try {
-      const st = fstatSync(fd);
-      if (!st.isFile()) return { skip: { kind: 'not-regular', reason: st.isDirectory() ? 'a folder (a git submodule?)' : 'not a regular file (device, FIFO or socket)' } };
-      if (st.size > maxBytes) return { skip: tooLarge(maxBytes) };
-      return { bytes: this.fill(fd, maxBytes + 1), identity: identityOf(st) };
+      // No fstat on the hot path: the walks hand over regular files only, O_NOFOLLOW stops
+      // links, O_NONBLOCK makes a FIFO swapped in meanwhile answer at once (EAGAIN or nothing
+      // to read), and a folder fails the read with EISDIR. Reading one byte past the limit
+      // tells an over-size file.
+      const bytes = this.fill(fd, maxBytes + 1);
+      if (bytes.length > maxBytes) return { skip: tooLarge(maxBytes) };
+      // Nothing read: an empty file, or a FIFO without a writer. Only then is fstat worth it.
+      const st = bytes.length === 0 || options.identify === true ? fstatSync(fd) : undefined;
+      if (st && !st.isFile()) return { skip: { kind: 'not-regular', reason: 'not a regular file (device, FIFO or socket)' } };
+      const identity = st ? identityOf(st) : NO_IDENTITY;
+      return { bytes, identity };
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EISDIR') return { skip: { kind: 'not-regular', reason: 'a folder (a git submodule?)' } };
+      if (code === 'EAGAIN') return { skip: { kind: 'not-regular', reason: 'not a regular file (device, FIFO or socket)' } };
       return { skip: { kind: 'unreadable', reason: `could not be read: ${describeError(error)}` } };
     } finally {
       closeSync(fd);
     }
   }
 
-  /** Reads up to `limit` bytes: a file that grew since fstat is still cut at the limit. */
+  /** Reads up to `limit` bytes. */
   private fill(fd: number, limit: number): Uint8Array {
     let length = 0;
     for (;;) {
@@ -84,18 +105,27 @@ export class FileReader {
     return this.buffer.subarray(0, length);
   }
 
-  /** Whether the folder holding `path` resolves inside `root`; one realpath per folder. */
-  private insideRoot(path: string, root: string): boolean {
-    let realRoot = this.realRoots.get(root);
-    if (realRoot === undefined) {
-      realRoot = safeRealpath(root) ?? root;
-      this.realRoots.set(root, realRoot);
+  /**
+   * Whether `dir` is `root` or below it with no symbolic link on the way: one lstat per folder,
+   * remembered, so a tree of thousands of files costs one call per folder.
+   */
+  private insideRoot(dir: string, root: string): boolean {
+    let known = this.insideDirs.get(root);
+    if (!known) {
+      known = new Set([root]);
+      this.insideDirs.set(root, known);
     }
-    const dir = dirname(path);
-    if (!this.realDirs.has(dir)) this.realDirs.set(dir, safeRealpath(dir));
-    const real = this.realDirs.get(dir);
-    // A folder that no longer resolves is not outside: the open that follows reports it.
-    return real === undefined || isInside(real, realRoot);
+    if (known.has(dir)) return true;
+    if (!isInside(dir, root)) return false;
+    const parent = dirname(dir);
+    if (parent === dir || !this.insideRoot(parent, root)) return false;
+    try {
+      if (lstatSync(dir).isSymbolicLink()) return false;
+    } catch {
+      return true; // gone or unreadable: the open that follows reports it
+    }
+    known.add(dir);
+    return true;
   }
 }
 
@@ -117,6 +147,8 @@ export function writeBack(path: string, identity: FileIdentity, data: Uint8Array
   }
 }
 
+const NO_IDENTITY: FileIdentity = Object.freeze({ dev: -1, ino: -1 });
+
 function identityOf(st: Stats): FileIdentity {
   return { dev: st.dev, ino: st.ino };
 }
@@ -125,10 +157,3 @@ function symlink(): Skip {
   return { kind: 'symlink', reason: 'symbolic link, not followed' };
 }
 
-function safeRealpath(path: string): string | undefined {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return undefined;
-  }
-}

@@ -17,6 +17,8 @@ export interface WalkEntry {
   readonly absPath: string;
   /** False for git-ignored files (only `.env*` ones are walked). */
   readonly committed: boolean;
+  /** Found by the plain walk, which follows no link: no folder on its path needs checking. */
+  readonly walked?: boolean;
 }
 
 /** Where the walk reports what it left out and what went wrong. */
@@ -145,7 +147,7 @@ function* walkPlain(root: string, report: WalkReport): Generator<WalkEntry> {
       // Links are never followed (loops, files outside the tree), nor devices, FIFOs or sockets opened.
       if (entry.isSymbolicLink()) report.skip(abs, { kind: 'symlink', reason: 'symbolic link, not followed' });
       else if (!entry.isFile()) report.skip(abs, { kind: 'not-regular', reason: 'not a regular file (device, FIFO or socket)' });
-      else yield { absPath: abs, committed: !isIgnored };
+      else yield { absPath: abs, committed: !isIgnored, walked: true };
     }
     for (const sub of subdirs.reverse()) stack.push({ dir: sub, rules });
   }

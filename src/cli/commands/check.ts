@@ -57,8 +57,8 @@ errors, or when part of the tree could not be read.`,
       skip: (abs, skip) => skipped.push({ file: display(abs), ...skip }),
       notice: (level, message) => notices.push({ level, message }),
     };
-    const checkOne = (absPath: string, scanRoot: string) => {
-      const result = checkFile(absPath, scanRoot, reader, root, io.cwd, config);
+    const checkOne = (absPath: string, scanRoot: string, walked = false) => {
+      const result = checkFile(absPath, scanRoot, walked, reader, root, io.cwd, config);
       if ('skip' in result) report.skip(absPath, result.skip);
       else installations.push(...result.installations);
     };
@@ -68,7 +68,7 @@ errors, or when part of the tree could not be read.`,
         throw new UsageError(`${target}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`);
       });
       if (kind === 'file') checkOne(abs, dirname(abs));
-      else if (kind === 'dir') for await (const entry of walkFiles(abs, report)) checkOne(entry.absPath, abs);
+      else if (kind === 'dir') for await (const entry of walkFiles(abs, report)) checkOne(entry.absPath, abs, entry.walked === true);
       else throw new UsageError(`${target}: not a file or directory`);
     }
 
@@ -85,13 +85,13 @@ errors, or when part of the tree could not be read.`,
 };
 
 /** The installations in one file, with `file` relative to `cwd`, or why it was not read. */
-function checkFile(absPath: string, scanRoot: string, reader: FileReader, root: string, cwd: string, config: ResolvedConfig): { installations: Installation[] } | { skip: Skip } {
+function checkFile(absPath: string, scanRoot: string, walked: boolean, reader: FileReader, root: string, cwd: string, config: ResolvedConfig): { installations: Installation[] } | { skip: Skip } {
   const rootRel = relative(root, absPath);
   const projectPath = (isAbsolute(rootRel) || rootRel.startsWith('..') ? relative(cwd, absPath) : rootRel).split(sep).join('/');
   const byName = skipByName(projectPath);
   if (byName) return { skip: byName };
   if (globMatcher(config.ignore)(projectPath)) return { skip: { kind: 'ignored', reason: 'matched by "ignore" in .idvrc.json' } };
-  const read = reader.read(absPath, scanRoot, config.maxFileSizeBytes);
+  const read = reader.read(absPath, scanRoot, config.maxFileSizeBytes, { walked });
   if (read.skip) return { skip: read.skip };
   if (read.gone) return { installations: [] };
   const decoded = decodeText(read.bytes);

@@ -106,7 +106,7 @@ function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, root: 
   // By the name alone: not worth opening.
   const byName = skipByName(projectPath) ?? (ignoredByConfig(config, projectPath) ? IGNORED : undefined);
   if (byName) return { findings: [], skip: byName };
-  const read = reader.read(absPath, scanRoot, config.maxFileSizeBytes);
+  const read = reader.read(absPath, scanRoot, config.maxFileSizeBytes, { walked: entry.walked === true, identify: fix });
   if (read.skip) return { findings: [], skip: read.skip };
   if (read.gone) return { findings: [] };
   const context = { path: projectPath, committed: entry.committed, config };

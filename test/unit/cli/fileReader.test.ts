@@ -80,7 +80,7 @@ describe('cli: FileReader', () => {
   it('writes back only to the file it read, never through a link', () => {
     const reader = new FileReader();
     const path = file('fix-me.txt', Buffer.from('before'));
-    const r = reader.read(path, dir, 100);
+    const r = reader.read(path, dir, 100, { identify: true });
     assert.ok(r.bytes);
     const { identity } = r;
     writeBack(path, identity, Buffer.from('after'));
