@@ -4,7 +4,7 @@
  * ESLint's terms. No detection logic lives here; it is all in src/core/engine.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { DEFAULT_CONFIG, lint, RULES, type Finding, type ResolvedConfig, type RuleId, type SeveritySetting } from '../core/engine/index';
+import { compileNamePatterns, DEFAULT_CONFIG, lint, RULES, type Finding, type ResolvedConfig, type RuleId, type SeveritySetting } from '../core/engine/index';
 
 /** The key under ESLint's `settings` that holds this plugin's project settings. */
 export const SETTINGS_KEY = 'identity-verification';
@@ -122,6 +122,9 @@ export function configFrom(settings: Readonly<Record<string, unknown>>): Resolve
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.length > 0)) {
       throw new TypeError(`settings["${SETTINGS_KEY}"].${key} must be an array of non-empty strings`);
     }
+    // The same checks as .idvrc.json: a pattern that cannot be searched for is an error, not a no-op.
+    const unusable = key === 'secretNamePatterns' ? compileNamePatterns(value as string[]).errors[0] : undefined;
+    if (unusable !== undefined) throw new TypeError(`settings["${SETTINGS_KEY}"].secretNamePatterns: ${unusable}`);
     lists[key as (typeof LIST_KEYS)[number]] = Object.freeze([...value as string[]]);
   }
   const config: ResolvedConfig = Object.freeze({ ...ALL_RULES_ON, ...lists });
