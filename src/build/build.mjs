@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyGrammars, GRAMMARS_MANIFEST } from './grammars.mjs';
 import { GENERATED_FILE, generatedWasmSource } from './wasm.mjs';
 
 const production = process.argv.includes('--production');
@@ -40,6 +41,16 @@ const common = {
   logLevel: 'warning',
 };
 
+/** Options every bundle shares (transpiling the tests for mocha bundles nothing). */
+const bundled = {
+  ...common,
+  bundle: true,
+  minify: production,
+  // web-tree-sitter's "import" condition is an ES module that finds its .wasm through
+  // import.meta.url, which is empty in CommonJS output; its CommonJS build works.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+};
+
 // The pre-filter's WebAssembly module is compiled into a TypeScript file the bundles import.
 const wasmSource = await generatedWasmSource();
 if (!existsSync(GENERATED_FILE) || readFileSync(GENERATED_FILE, 'utf8') !== wasmSource) writeFileSync(GENERATED_FILE, wasmSource);
@@ -53,29 +64,30 @@ if (tests) {
     outbase: '.',
     sourcemap: 'inline',
   });
-  // Transpiled (not bundled) modules keep their `import ... from '../../../package.json'`.
+  // Transpiled (not bundled) modules keep their `import ... from '../../../package.json'` and
+  // languages.ts its grammars.json.
   copyFileSync('package.json', join('out', 'package.json'));
+  copyFileSync(GRAMMARS_MANIFEST, join('out', GRAMMARS_MANIFEST));
+  // The syntax layer's tests load the grammars from here, as the bundles do from dist/grammars.
+  copyGrammars(join('out', 'grammars'));
 } else {
   // Start clean so a production build never ships a stale source map from a dev build.
   rmSync('dist', { recursive: true, force: true });
   // Data the package ships beside the bundles: the .idvrc.json schema (for the manifest's
-  // jsonValidation) and the walkthrough pages.
+  // jsonValidation), the walkthrough pages and the syntax layer's grammars.
   mkdirSync('dist/walkthrough', { recursive: true });
   copyFileSync('src/core/engine/config.schema.json', 'dist/idvrc.schema.json');
   for (const page of readdirSync('src/extension/walkthrough')) copyFileSync(join('src/extension/walkthrough', page), join('dist/walkthrough', page));
+  copyGrammars(join('dist', 'grammars'));
   await Promise.all([
     esbuild.build({
-      ...common,
-      bundle: true,
-      minify: production,
+      ...bundled,
       entryPoints: { extension: 'src/extension/extension.ts' },
       outdir: 'dist',
       external: ['vscode'],
     }),
     esbuild.build({
-      ...common,
-      bundle: true,
-      minify: production,
+      ...bundled,
       entryPoints: { cli: 'src/cli/main.ts' },
       outdir: 'dist',
       banner: { js: '#!/usr/bin/env node' },
@@ -83,9 +95,7 @@ if (tests) {
     // The ESLint plugin (package export `./eslint-plugin`). @typescript-eslint/utils is bundled (its
     // RuleCreator is a few lines) so users need nothing but eslint, which the plugin never imports.
     esbuild.build({
-      ...common,
-      bundle: true,
-      minify: production,
+      ...bundled,
       entryPoints: { 'eslint-plugin': 'src/eslint-plugin/index.ts' },
       outdir: 'dist',
       external: ['eslint'],
@@ -101,7 +111,7 @@ async function generateSnippets(mode) {
   const dir = mkdtempSync(join(tmpdir(), 'idv-snippets-'));
   try {
     const outfile = join(dir, 'generateSnippets.cjs');
-    await esbuild.build({ ...common, sourcemap: false, bundle: true, entryPoints: ['src/build/generateSnippets.ts'], outfile });
+    await esbuild.build({ ...bundled, minify: false, sourcemap: false, entryPoints: ['src/build/generateSnippets.ts'], outfile });
     execFileSync(process.execPath, [outfile, mode], { stdio: 'inherit' });
   } catch (error) {
     // The generator has already said which files are stale; a stack trace would only bury it.
