@@ -1,0 +1,23 @@
+/** The grammar adapter for each language the syntax layer parses. */
+import type { SyntaxLanguage } from '../languages';
+import type { Adapter } from '../nodes';
+import { javascriptAdapter } from './javascript';
+import { pythonAdapter } from './python';
+
+/** Languages that share call, member and literal syntax, and so API tables. */
+export type Family = 'js' | 'python';
+
+const JAVASCRIPT = javascriptAdapter(false);
+const TYPESCRIPT = javascriptAdapter(true);
+
+const ADAPTERS: Readonly<Record<SyntaxLanguage, { readonly family: Family; readonly adapter: Adapter }>> = {
+  javascript: { family: 'js', adapter: JAVASCRIPT },
+  typescript: { family: 'js', adapter: TYPESCRIPT },
+  tsx: { family: 'js', adapter: TYPESCRIPT },
+  python: { family: 'python', adapter: pythonAdapter },
+};
+
+/** The adapter and family of `language`. */
+export function adapterFor(language: SyntaxLanguage): { readonly family: Family; readonly adapter: Adapter } {
+  return ADAPTERS[language];
+}
