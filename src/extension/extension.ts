@@ -23,6 +23,8 @@ import { windowPrompter, type Prompter } from './prompts';
 import { SecretVault } from './secrets';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
 import { ProblemCount } from './statusBar';
+import { SyntaxProbe } from './syntaxProbe';
+import type { FileFacts } from '../core/syntax/index';
 
 /** Only returned in test mode: lets integration tests answer questions and read timings. */
 export interface TestApi {
@@ -33,6 +35,10 @@ export interface TestApi {
   problemCount(): number;
   /** The installations view as rendered (labels, descriptions, icons, open commands). */
   installationTree(): RenderedItem[];
+  /** The syntax layer's facts for a document (its grammar loads on first use). */
+  syntaxFacts(uri: vscode.Uri): Promise<FileFacts | undefined>;
+  /** The grammars the syntax layer has loaded, with their load times in milliseconds. */
+  syntaxLoaded(): Record<string, number>;
 }
 
 /** Called by VS Code on the first command or supported-language document. */
@@ -73,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   log.info('Identity Verification Kit activated.');
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  const syntax = new SyntaxProbe(context.asAbsolutePath('dist/grammars'));
+  context.subscriptions.push(syntax);
   return {
     setPrompter: (next) => { prompter = next ?? windowPrompter; },
     lintTimings: () => linter.timings,
@@ -85,6 +93,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     problemCount: () => problems.count,
     installationTree: () => renderTree(installTree),
+    syntaxFacts: (uri) => syntax.facts(uri),
+    syntaxLoaded: () => syntax.loaded(),
   };
 }
 
