@@ -17,6 +17,11 @@ const CHAIN_STEPS = 16;
 /** Method names any API follows on its result: the extractor indexes calls to them. */
 export const RESULT_METHODS: ReadonlySet<string> = new Set(CRYPTO_APIS.flatMap((a) => [...(a.updates ?? []), ...Object.keys(a.finishers ?? {}), ...(a.keyMethod ? [a.keyMethod.name] : [])]));
 
+/** Whether a call whose callee ends in `name` may be one of `family`'s APIs or a method on one's result. */
+export function mayBeCrypto(family: Family, name: string): boolean {
+  return RESULT_METHODS.has(name) || CRYPTO_APIS.some((api) => api.family === family && (typeof api.name === 'string' ? api.name === name : api.name.test(name)));
+}
+
 /** The API `path` calls in `family`, if any. */
 export function cryptoApiFor(family: Family, path: Path): CryptoApi | undefined {
   const { segments } = path;

@@ -23,7 +23,7 @@ export class ExprBuilder {
     const cached = this.cache.get(key);
     if (cached) return cached;
     ctx.work++;
-    const kind = ctx.adapter.kind(n);
+    const kind = ctx.adapter.kind(ctx, n);
     const base = { kind, start: n.startIndex, end: n.endIndex, text: ctx.text(n, EXPR_TEXT_LIMIT) };
     let extra: Partial<Expr> = {};
     const deeper = depth < EXPR_DEPTH;

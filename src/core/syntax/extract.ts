@@ -6,7 +6,7 @@
  */
 import type { QueryMatch } from 'web-tree-sitter';
 import { adapterFor } from './adapters/index';
-import { cryptoApiFor, readCrypto, RESULT_METHODS } from './crypto';
+import { cryptoApiFor, mayBeCrypto, readCrypto, RESULT_METHODS } from './crypto';
 import { ExprBuilder } from './expr';
 import type { BoundLiteral, CryptoCall, EnvRead, ExportFact, FileFacts, ImportFact, MessengerCall } from './facts';
 import type { SyntaxLanguage } from './languages';
@@ -18,6 +18,12 @@ import { Scope } from './scope';
 
 type Role = 'call' | 'assign' | 'decl' | 'pair' | 'field' | 'kwarg' | 'env' | 'fallback' | 'import' | 'export';
 const ROLES: ReadonlySet<string> = new Set<Role>(['call', 'assign', 'decl', 'pair', 'field', 'kwarg', 'env', 'fallback', 'import', 'export']);
+
+/** A captured node and, for `env` and `fallback`, the `aux` node the pattern also captured. */
+interface Captured {
+  readonly node: Node;
+  readonly aux?: Node;
+}
 
 /** A captured binding with its two sides read. */
 interface Bound {
@@ -40,14 +46,26 @@ export interface ExtractInput {
 export function extractFacts({ source, language, root, matches, shapes }: ExtractInput): FileFacts {
   const { family, adapter } = adapterFor(language);
   const ctx = new Ctx(source, adapter);
-  const groups = new Map<Role, Node[]>();
+  const groups = new Map<Role, Captured[]>();
   for (const match of matches) {
     ctx.work += match.captures.length;
+    let role: Role | undefined;
+    let node: Node | undefined;
+    let aux: Node | undefined;
     for (const c of match.captures) {
-      if (ROLES.has(c.name)) (groups.get(c.name as Role) ?? groups.set(c.name as Role, []).get(c.name as Role))?.push(c.node);
+      if (c.name === 'aux') aux = c.node;
+      else if (ROLES.has(c.name)) {
+        role = c.name as Role;
+        node = c.node;
+      }
     }
+    if (role && node) (groups.get(role) ?? groups.set(role, []).get(role))?.push(aux ? { node, aux } : { node });
   }
-  const each = (role: Role, fn: (node: Node) => void) => { for (const n of groups.get(role) ?? []) fn(n); };
+  const each = (role: Role, fn: (node: Node, aux?: Node) => void) => { for (const c of groups.get(role) ?? []) fn(c.node, c.aux); };
+  // Calls are many and most call nothing any table names: their callee's last name decides
+  // before any argument is read.
+  const envCallNames = new Set(adapter.envCalls.map((c) => c.slice(c.lastIndexOf('.') + 1)));
+  const interesting = (name: string) => shapes.lastNames.call.has(name) || envCallNames.has(name) || name === 'require' || mayBeCrypto(family, name);
 
   const scope = new Scope();
   const bindings: Bound[] = [];
@@ -73,6 +91,12 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
   const methods = new Map<string, { node: Node; parts: CallParts }[]>();
   const cryptoCalls: { node: Node; parts: CallParts; path: Path }[] = [];
   each('call', (node) => {
+    const callee = adapter.callee(ctx, node);
+    if (!callee) return;
+    if (callee.type !== 'import') {
+      const name = adapter.lastName(ctx, callee);
+      if (name === undefined || !(interesting(name) || scope.aliases.has(name))) return;
+    }
     const parts = adapter.call(ctx, node);
     if (!parts) return;
     if (parts.callee.type === 'import') {
@@ -112,18 +136,17 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
   // Assignments and declarations: messenger settings, literals, destructured environment reads.
   for (const { node, declaration, left, right: rawRight } of bindings) {
     const right = ctx.unwrap(rawRight);
-    const path = pathOf(ctx, left, scope.aliases);
-    if (path) {
-      const call = messengers.fromAssignment(node, path, right);
-      if (call) messengerCalls.push(call);
-      const value = adapter.stringValue(ctx, right);
-      // Literals report the name as written; the alias only helped to match a messenger.
-      const written = value !== undefined ? pathOf(ctx, left) : undefined;
-      if (value !== undefined && written?.complete) {
-        const name = written.segments[written.segments.length - 1] as string;
-        const kind = declaration || (written.segments.length === 1 && family === 'python') ? 'variable' : 'assignment';
-        literals.push({ name, ...(written.segments.length > 1 ? { path: pathText(written) } : {}), nameSpan: span(left), value, kind, ...span(right) });
-      }
+    const last = adapter.lastName(ctx, left);
+    const path = last !== undefined && shapes.lastNames.assignment.has(last) ? pathOf(ctx, left, scope.aliases) : undefined;
+    const call = path ? messengers.fromAssignment(node, path, right) : undefined;
+    if (call) messengerCalls.push(call);
+    const value = adapter.stringValue(ctx, right);
+    // Literals report the name as written; the alias only helped to match a messenger.
+    const written = value !== undefined ? pathOf(ctx, left) : undefined;
+    if (value !== undefined && written?.complete) {
+      const name = written.segments[written.segments.length - 1] as string;
+      const kind = declaration || (written.segments.length === 1 && family === 'python') ? 'variable' : 'assignment';
+      literals.push({ name, ...(written.segments.length > 1 ? { path: pathText(written) } : {}), nameSpan: span(left), value, kind, ...span(right) });
     }
     const names = adapter.pattern(ctx, left);
     const source = names ? pathOf(ctx, right, scope.aliases) : undefined;
@@ -141,7 +164,7 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
       const value = ctx.unwrap(sides.right);
       const name = adapter.keyName(ctx, key);
       if (name === undefined) return;
-      if (role === 'pair') {
+      if (role === 'pair' && shapes.lastNames.property.has(name)) {
         const call = messengers.fromProperty(node, name, value);
         if (call) messengerCalls.push(call);
       }
@@ -150,18 +173,15 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
     });
   }
 
-  // `process.env.X || 'default'`: the right side, found by the left side's id.
+  // `process.env.X || 'default'`: the `||` node by its left side's id; its right side is read
+  // only for the few left sides that are environment reads.
   const fallbacks = new Map<number, Node>();
-  each('fallback', (node) => {
-    const operator = ctx.field(node, 'operator');
-    const op = operator ? ctx.text(operator, 4) : '';
-    const left = ctx.field(node, 'left');
-    const right = ctx.field(node, 'right');
-    if (left && right && (op === '||' || op === '??' || op === 'or')) fallbacks.set(left.id, right);
-  });
-  const envNames = new Set(adapter.envObjects.map((o) => o.slice(o.lastIndexOf('.') + 1)));
-  each('env', (node) => {
-    const read = envRead(ctx, node, envNames, fallbacks.get(node.id), exprs);
+  each('fallback', (node, left) => { if (left) fallbacks.set(left.id, node); });
+  const envNames = adapter.envObjects.map((o) => o.slice(o.lastIndexOf('.') + 1));
+  each('env', (node, object) => {
+    // Most candidates are `a.b.c` with another name before the last dot: the text decides.
+    if (!object || !envNames.some((n) => source.endsWith(n, object.endIndex))) return;
+    const read = envRead(ctx, node, fallbackOf(ctx, fallbacks.get(node.id)), exprs);
     if (read) env.push(read);
   });
 
@@ -205,11 +225,10 @@ function bind(ctx: Ctx, scope: Scope, { node, left, right }: Bound): void {
     scope.bind(name, at, right);
     // `const c = window.$crisp`, `const c = window.$crisp || []`: c stands for $crisp.
     const value = aliasValue(ctx, right);
-    const path = value ? pathOf(ctx, value, scope.aliases) : undefined;
-    if (path?.complete && !scope.aliases.has(name) && !(path.segments.length === 1 && path.segments[0] === name)) {
-      const kind = ctx.adapter.kind(ctx.unwrap(value as Node));
-      if (kind === 'identifier' || kind === 'member') scope.aliases.set(name, path.segments);
-    }
+    const kind = value ? ctx.adapter.kind(ctx, value) : undefined;
+    if (scope.aliases.has(name) || (kind !== 'identifier' && kind !== 'member')) return;
+    const path = pathOf(ctx, value as Node, scope.aliases);
+    if (path?.complete && !(path.segments.length === 1 && path.segments[0] === name)) scope.aliases.set(name, path.segments);
     return;
   }
   const names = ctx.adapter.pattern(ctx, left);
@@ -233,23 +252,28 @@ function aliasValue(ctx: Ctx, right: Node): Node | undefined {
   if (n.type !== 'binary_expression' && n.type !== 'boolean_operator') return n;
   const operator = ctx.field(n, 'operator');
   const op = operator ? ctx.text(operator, 4) : '';
-  return op === '||' || op === '??' || op === 'or' ? ctx.field(n, 'left') : undefined;
+  const left = op === '||' || op === '??' || op === 'or' ? ctx.field(n, 'left') : undefined;
+  return left ? ctx.unwrap(left) : undefined;
 }
 
 /**
- * `process.env.NAME`, `process.env['NAME']`, `os.environ['NAME']`: `node` is a candidate (any
- * member of a member, any subscript); it is a read when its object names the environment.
+ * `process.env.NAME`, `process.env['NAME']`, `os.environ['NAME']`: `node` is a candidate (a
+ * member of a member, a subscript); it is a read when its object names the environment.
  */
-function envRead(ctx: Ctx, node: Node, envNames: ReadonlySet<string>, fallback: Node | undefined, exprs: ExprBuilder): EnvRead | undefined {
+function envRead(ctx: Ctx, node: Node, fallback: Node | undefined, exprs: ExprBuilder): EnvRead | undefined {
   const step = ctx.adapter.step(ctx, node);
-  if (!step?.next) return undefined;
-  // Most candidates end in some other name: one step decides before the whole path is read.
-  const objectStep = ctx.adapter.step(ctx, ctx.unwrap(step.next));
-  if (!objectStep || !envNames.has(objectStep.segment)) return undefined;
-  const object = pathOf(ctx, step.next);
+  const object = step?.next ? pathOf(ctx, step.next) : undefined;
   const via = object ? pathText(object) : undefined;
-  if (via === undefined || !ctx.adapter.envObjects.includes(via)) return undefined;
+  if (!step || via === undefined || !ctx.adapter.envObjects.includes(via)) return undefined;
   return { name: step.segment, via, start: node.startIndex, end: node.endIndex, ...(fallback ? { fallback: exprs.expr(fallback, 1) } : {}) };
+}
+
+/** The right side of `left || right` (`??`, Python `or`), when the operator is one of those. */
+function fallbackOf(ctx: Ctx, node: Node | undefined): Node | undefined {
+  if (!node) return undefined;
+  const operator = ctx.field(node, 'operator');
+  const op = operator ? ctx.text(operator, 4) : '';
+  return op === '||' || op === '??' || op === 'or' ? ctx.field(node, 'right') : undefined;
 }
 
 function stringArg(ctx: Ctx, parts: CallParts, index: number): string | undefined {

@@ -18,8 +18,12 @@ const LITERAL_KINDS = new Set(['string', 'template', 'number', 'boolean', 'null'
 export class ShapeIndex {
   private readonly byTarget = new Map<string, MessengerShape[]>();
   private readonly longest: number;
+  /** The last segment of every target, by kind: a call or assignment ending otherwise is no messenger's. */
+  readonly lastNames: Readonly<Record<MessengerShape['kind'], ReadonlySet<string>>>;
 
   constructor(shapes: readonly MessengerShape[]) {
+    const last = (kind: MessengerShape['kind']) => new Set(shapes.filter((s) => s.kind === kind).map((s) => s.target.slice(s.target.lastIndexOf('.') + 1)));
+    this.lastNames = { call: last('call'), assignment: last('assignment'), property: last('property') };
     let longest = 1;
     for (const shape of shapes) {
       const key = `${shape.kind} ${shape.target}`;
@@ -59,7 +63,7 @@ export class MessengerReader {
       const command = this.commandOf(shape, parts);
       if (command === false) continue;
       const settingsNode = shape.settingsArg !== undefined ? parts.args[shape.settingsArg] : undefined;
-      if (shape.settingsArg !== undefined && (!settingsNode || LITERAL_KINDS.has(this.ctx.adapter.kind(this.ctx.unwrap(settingsNode))))) continue;
+      if (shape.settingsArg !== undefined && (!settingsNode || LITERAL_KINDS.has(this.ctx.adapter.kind(this.ctx, this.ctx.unwrap(settingsNode))))) continue;
       const via: Via[] = path.aliased ? ['alias'] : [];
       if (this.optionalChaining(parts)) via.push('optional-chaining');
       const settings = settingsNode ? this.settings(settingsNode, node.startIndex) : { fields: [], open: parts.spread };
@@ -136,7 +140,7 @@ export class MessengerReader {
   private settings(value: Node, at: number): Settings {
     const { ctx } = this;
     const n = ctx.unwrap(value);
-    const kind = ctx.adapter.kind(n);
+    const kind = ctx.adapter.kind(ctx, n);
     if (kind === 'object') return this.literal(n, undefined);
     if (kind === 'identifier') {
       const name = ctx.text(n, 200);
@@ -144,7 +148,7 @@ export class MessengerReader {
       const bound = binding ? ctx.unwrap(binding.value) : undefined;
       const from = binding ? binding.at : -1;
       const assigned = this.assigned(name, from, at);
-      if (bound && ctx.adapter.kind(bound) === 'object') {
+      if (bound && ctx.adapter.kind(ctx, bound) === 'object') {
         const literal = this.literal(bound, 'variable');
         return { ...literal, fields: [...literal.fields, ...assigned] };
       }
@@ -184,7 +188,7 @@ export class MessengerReader {
     if (value.kind !== 'identifier' || value.path === undefined || value.path.includes('.')) return undefined;
     const binding = this.scope.bindingBefore(value.path, at);
     const bound = binding ? this.ctx.unwrap(binding.value) : undefined;
-    if (!bound || this.ctx.adapter.kind(bound) !== 'object') return undefined;
+    if (!bound || this.ctx.adapter.kind(this.ctx, bound) !== 'object') return undefined;
     return this.exprs.fields(bound, 1).map((f) => ({ ...f, from: 'spread' as const }));
   }
 

@@ -69,10 +69,14 @@ export interface Adapter {
   readonly globalRoots: ReadonlySet<string>;
   /** Parentheses, casts, `!` and `await` looked through: the node whose value it is. */
   unwrap(ctx: Ctx, node: Node): Node;
-  kind(node: Node): ExprKind;
+  kind(ctx: Ctx, node: Node): ExprKind;
   /** The value of a string with no interpolation, escapes decoded. */
   stringValue(ctx: Ctx, node: Node): string | undefined;
   step(ctx: Ctx, node: Node): Step | undefined;
+  /** The callee of a call or `new` node. */
+  callee(ctx: Ctx, node: Node): Node | undefined;
+  /** The callee's last name (`push` in `c.push`), read cheaply to skip calls no table names. */
+  lastName(ctx: Ctx, callee: Node): string | undefined;
   call(ctx: Ctx, node: Node): CallParts | undefined;
   fields(ctx: Ctx, node: Node): RawField[];
   items(ctx: Ctx, node: Node): Node[];

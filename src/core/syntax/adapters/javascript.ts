@@ -9,8 +9,9 @@ import { decodeEscape, type Adapter, type CallParts, type Ctx, type Node, type P
  * One node per capture, or a constraint on the first child only: a pattern that waits for a
  * later child (`arguments` after `function`) stays open while the cursor walks the first, and
  * long member or call chains made the query quadratic (measured: 0.8 s at 4,000 chained calls).
- * `env` captures every member of a member; extract.ts keeps those of an environment object.
- * `fallback` captures `left || right` so that a read's default needs no parent lookup.
+ * `env` captures every member of a member (`aux`: the object); extract.ts keeps those of an
+ * environment object. `fallback` captures `left || right` (`aux`: the left side), so that a
+ * read's default needs no parent lookup, which costs the tree's depth in tree-sitter.
  */
 function query(typescript: boolean): string {
   return `
@@ -20,10 +21,10 @@ function query(typescript: boolean): string {
 (variable_declarator) @decl
 (pair) @pair
 ${typescript ? '(public_field_definition) @field' : '(field_definition) @field'}
-(member_expression object: (member_expression) @_object) @env
-(subscript_expression object: (member_expression) @_object) @env
-(binary_expression left: (member_expression) @_left) @fallback
-(binary_expression left: (subscript_expression) @_left) @fallback
+(member_expression object: (member_expression) @aux) @env
+(subscript_expression object: (member_expression) @aux) @env
+(binary_expression left: (member_expression) @aux) @fallback
+(binary_expression left: (subscript_expression) @aux) @fallback
 (import_statement) @import
 (export_statement) @export`;
 }
@@ -56,7 +57,8 @@ function unwrap(ctx: Ctx, node: Node): Node {
       const inner = n.firstNamedChild;
       if (!inner || inner.type === 'comment') return n;
       n = inner;
-    } else if (n.type === 'type_assertion') {
+    } else if (n.type === 'type_assertion' || n.type === 'sequence_expression') {
+      // `<T>value`, and `(0, crypto_1.createHmac)` as TypeScript and Babel compile imports.
       ctx.work++;
       const inner = n.lastNamedChild;
       if (!inner) return n;
@@ -67,7 +69,13 @@ function unwrap(ctx: Ctx, node: Node): Node {
 }
 
 function stringValue(ctx: Ctx, node: Node): string | undefined {
-  if (node.type !== 'string' && node.type !== 'template_string') return undefined;
+  const type = node.type;
+  if (type !== 'string' && type !== 'template_string') return undefined;
+  // Most literals have no escape and no substitution: their value is the text inside the
+  // quotes, read without visiting the children (each node visit crosses into WebAssembly).
+  ctx.work++;
+  const inner = ctx.source.slice(node.startIndex + 1, node.endIndex - 1);
+  if (!inner.includes('\\') && (type === 'string' || !inner.includes('${'))) return inner;
   let value = '';
   for (const part of ctx.named(node)) {
     if (part.type === 'string_fragment') value += ctx.text(part);
@@ -103,6 +111,19 @@ function step(ctx: Ctx, node: Node): Step | undefined {
     default:
       return undefined;
   }
+}
+
+function callee(ctx: Ctx, node: Node): Node | undefined {
+  if (node.type === 'call_expression') return ctx.field(node, 'function');
+  return node.type === 'new_expression' ? ctx.field(node, 'constructor') : undefined;
+}
+
+function lastName(ctx: Ctx, node: Node): string | undefined {
+  const n = unwrap(ctx, node);
+  if (n.type === 'identifier') return ctx.text(n, 100);
+  if (n.type !== 'member_expression') return n.type === 'subscript_expression' ? step(ctx, n)?.segment : undefined;
+  const property = ctx.field(n, 'property');
+  return property ? ctx.text(property, 100) : undefined;
 }
 
 function call(ctx: Ctx, node: Node): CallParts | undefined {
@@ -181,7 +202,7 @@ function pattern(ctx: Ctx, node: Node): PatternName[] | undefined {
   return out;
 }
 
-function kind(node: Node): ExprKind {
+function kind(_ctx: Ctx, node: Node): ExprKind {
   return KINDS[node.type] ?? 'other';
 }
 
@@ -193,6 +214,6 @@ export function javascriptAdapter(typescript: boolean): Adapter {
     envCalls: ['Deno.env.get'],
     // `this` too: vue-intercom's `this.$intercom.boot` is the plugin's `$intercom.boot`.
     globalRoots: new Set(['window', 'globalThis', 'self', 'this', 'top', 'parent']),
-    unwrap, kind, stringValue, step, call, fields, items, keyName, pattern, sides,
+    unwrap, kind, stringValue, step, callee, lastName, call, fields, items, keyName, pattern, sides,
   };
 }

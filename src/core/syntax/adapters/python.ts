@@ -8,8 +8,8 @@ const QUERY = `
 (assignment) @assign
 (pair) @pair
 (keyword_argument) @kwarg
-(subscript) @env
-(boolean_operator left: (subscript) @_left) @fallback
+(subscript value: (_) @aux) @env
+(boolean_operator left: (subscript) @aux) @fallback
 (import_statement) @import
 (import_from_statement) @import`;
 
@@ -37,9 +37,15 @@ function unwrap(ctx: Ctx, node: Node): Node {
   return n;
 }
 
-function kind(node: Node): ExprKind {
-  if (node.type === 'string' && node.namedChildren.some((c) => c.type === 'interpolation')) return 'template';
-  return KINDS[node.type] ?? 'other';
+/** A string's prefix (`rb`, `f`) and quote, read from its text. */
+const STRING_START = /^([A-Za-z]{0,3})('''|"""|'|")/;
+
+function kind(ctx: Ctx, node: Node): ExprKind {
+  const k = KINDS[node.type] ?? 'other';
+  if (k !== 'string' || node.type !== 'string') return k;
+  // An f-string with a placeholder is a template; its prefix and text tell, no child visit.
+  const prefix = STRING_START.exec(ctx.source.slice(node.startIndex, node.startIndex + 6))?.[1] ?? '';
+  return /f/i.test(prefix) && ctx.source.slice(node.startIndex, node.endIndex).includes('{') ? 'template' : 'string';
 }
 
 function stringValue(ctx: Ctx, node: Node): string | undefined {
@@ -53,6 +59,14 @@ function stringValue(ctx: Ctx, node: Node): string | undefined {
     return joined;
   }
   if (node.type !== 'string') return undefined;
+  // Without escapes or an f prefix the value is the text between the quotes (no child visit).
+  ctx.work++;
+  const head = STRING_START.exec(ctx.source.slice(node.startIndex, node.startIndex + 6));
+  if (head) {
+    const [, prefix = '', quote = ''] = head;
+    const inner = ctx.source.slice(node.startIndex + prefix.length + quote.length, node.endIndex - quote.length);
+    if (!/f/i.test(prefix) && (/r/i.test(prefix) || !inner.includes('\\'))) return inner;
+  }
   let raw = false;
   let value = '';
   for (const part of ctx.named(node)) {
@@ -99,6 +113,17 @@ function step(ctx: Ctx, node: Node): Step | undefined {
     default:
       return undefined;
   }
+}
+
+function callee(ctx: Ctx, node: Node): Node | undefined {
+  return node.type === 'call' ? ctx.field(node, 'function') : undefined;
+}
+
+function lastName(ctx: Ctx, node: Node): string | undefined {
+  const n = unwrap(ctx, node);
+  if (n.type === 'identifier') return ctx.text(n, 100);
+  const attribute = n.type === 'attribute' ? ctx.field(n, 'attribute') : undefined;
+  return attribute ? ctx.text(attribute, 100) : undefined;
 }
 
 function call(ctx: Ctx, node: Node): CallParts | undefined {
@@ -155,6 +180,6 @@ export const pythonAdapter: Adapter = {
   envObjects: ['os.environ', 'environ'],
   envCalls: ['os.environ.get', 'os.getenv', 'environ.get', 'getenv'],
   globalRoots: new Set(),
-  unwrap, kind, stringValue, step, call, fields, items, keyName, sides,
+  unwrap, kind, stringValue, step, callee, lastName, call, fields, items, keyName, sides,
   pattern: () => undefined,
 };
