@@ -68,6 +68,12 @@ describe('syntax: HMAC and JWT computations', () => {
     ]);
   });
 
+  it('reads imported calls as TypeScript and Babel compile them: (0, crypto_1.createHmac)(…)', async () => {
+    const text = "const h = (0, crypto_1.createHmac)('sha256', secret).update(id).digest('hex');";
+    const { crypto } = await factsOf(text, 'javascript');
+    assert.deepEqual(crypto.map(view), [{ api: 'createHmac', kind: 'hmac', algorithm: 'sha256', key: 'secret', messages: ['id'], encoding: 'hex' }]);
+  });
+
   it('does not take other sign() and digest() calls for crypto', async () => {
     const text = "sign(doc);\npdf.sign(key);\nhash.digest('hex');\nconst x = createHash('sha256').update(a).digest('hex');";
     assert.deepEqual((await factsOf(text, 'javascript')).crypto, []);
