@@ -32,7 +32,17 @@ export interface WalkReport {
 const ENV_FILE = /^\.env(?:\..*)?$|\.env$/;
 
 /** Streams the files under `dir`. */
-export async function* walkFiles(dir: string, report: WalkReport): AsyncGenerator<WalkEntry> {
+export async function* walkFiles(dir: string, outer: WalkReport): AsyncGenerator<WalkEntry> {
+  // git is asked twice (files, then ignored .env files) and names a folder it cannot open each time.
+  const seen = new Set<string>();
+  const report: WalkReport = {
+    skip(absPath, skip) {
+      const key = `${absPath}\0${skip.kind}`;
+      if (!seen.has(key)) outer.skip(absPath, skip);
+      seen.add(key);
+    },
+    notice: (level, message) => outer.notice(level, message),
+  };
   const lookup = await findRepository(dir);
   if (lookup.repository) {
     yield* walkGit(dir, lookup.repository, report);

@@ -26,7 +26,7 @@ export const SECRET_TOPIC = [
 /** HMAC computations and JWT signing (`Mac.getInstance` only matters in JVM languages). */
 export const CRYPTO_TOPIC = ['hmac', 'Hmac', 'HMAC', 'jwt', 'Jwt', 'JWT', 'jws', 'JWS'];
 /** Messenger client APIs (each rule call re-checks the exact spelling around the hit). */
-export const MESSENGER_TOPIC = ['Intercom', 'intercomSettings', '$crisp', '$chatwoot', 'Beacon(', 'Tawk_API', 'FrontChat(', 'Gleap.', 'Featurebase(', 'chat_settings', 'customerDetails'];
+export const MESSENGER_TOPIC = ['Intercom', 'intercomSettings', '$intercom', '$crisp', 'Crisp.user', 'crisp-chat-sdk', '$chatwoot', 'Beacon(', 'Tawk_API', 'FrontChat(', 'Gleap.', 'Featurebase(', 'chat_settings', 'customerDetails'];
 
 const MESSENGER_LANGS: ReadonlySet<Lang> = new Set(['js', 'html', 'swift', 'objc', 'kotlin', 'java', 'dart']);
 const JVM_LANGS: ReadonlySet<Lang> = new Set(['java', 'kotlin', 'groovy', 'scala']);
@@ -42,8 +42,8 @@ const GATE_J = ['JWT', 'JWS.sign'];
 const GATE_V = ['Verification', 'VERIFICATION'];
 const GATE_H = ['Hmac', 'HMAC', 'HashKey', 'HASH_KEY'];
 const GATE_SINGLE = planNeedles(['SIGNING', 'SECRET', 'hmac', 'jwt.']);
-const GATE_MESSENGER = planNeedles(['Intercom', 'intercomSettings', 'Beacon(', 'Gleap.', 'chat_settings', 'customerDetails']);
-const GATE_MESSENGER_DOLLAR = ['$crisp', '$chatwoot'];
+const GATE_MESSENGER = planNeedles(['Intercom', 'intercomSettings', 'Beacon(', 'Gleap.', 'chat_settings', 'customerDetails', 'Crisp.user', 'crisp-chat-sdk']);
+const GATE_MESSENGER_DOLLAR = ['$crisp', '$chatwoot', '$intercom'];
 const GATE_MESSENGER_F = ['FrontChat(', 'Featurebase('];
 const GATE_JVM = planNeedles(['Mac.getInstance']);
 const GATE_LAST = planNeedles(['ecret']);
@@ -162,6 +162,9 @@ export const TOPIC_NEEDLES: readonly (ByteNeedle & { readonly scope: 'any' | 'me
   { needle: 'Gleap.', window: 'Gle', scope: 'messenger' },
   { needle: 'chat_settings', window: 'at_', scope: 'messenger' },
   { needle: 'customerDetails', window: 'rDe', scope: 'messenger' },
+  { needle: 'Crisp.user', window: 'p.u', scope: 'messenger' },
+  { needle: 'crisp-chat-sdk', window: 't-s', scope: 'messenger' },
+  { needle: '$intercom', window: '$in', scope: 'messenger' },
   { needle: '$crisp', window: '$cr', scope: 'messenger' },
   { needle: '$chatwoot', window: 'woo', scope: 'messenger' },
   { needle: 'FrontChat(', window: 'tCh', scope: 'messenger' },

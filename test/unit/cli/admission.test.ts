@@ -192,3 +192,41 @@ describe('cli: what idv scan reads, and what it says it did not', function () {
     }
   });
 });
+
+describe('cli: a folder the user may not read', function () {
+  this.timeout(60_000);
+  // Root reads every folder; the scan runs as the unprivileged user `nobody` instead.
+  const asNobody = (cwd: string) => execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'env', 'HOME=/tmp', process.execPath, join(__dirname, '..', '..', '..', '..', 'dist', 'cli.js'), 'scan', '--format', 'json'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+  for (const mode of ['plain folder', 'git repository']) {
+    it(`in a ${mode}: the rest is reported, the folder is named once, exit 2`, function () {
+      if (process.getuid?.() !== 0) this.skip();
+      const dir = mkdtempSync(join(tmpdir(), 'idv-locked-'));
+      try {
+        if (mode === 'git repository') git(dir, 'init', '-q');
+        writeFileSync(join(dir, 'server.env'), `${LINE}\n`);
+        mkdirSync(join(dir, 'locked'));
+        writeFileSync(join(dir, 'locked', 'a.env'), `${LINE}\n`);
+        execFileSync('chmod', ['000', join(dir, 'locked')]);
+        execFileSync('chown', ['-R', '65534:65534', dir]);
+        let out = '';
+        let status = 0;
+        try {
+          out = asNobody(dir);
+        } catch (error) {
+          const e = error as { status: number; stdout: string };
+          status = e.status;
+          out = e.stdout;
+        }
+        assert.equal(status, 2);
+        const report = JSON.parse(out) as Json;
+        assert.deepEqual(report.findings.map((f) => [f.file, f.line]), [['server.env', 1]]);
+        assert.deepEqual(report.skipped.map((s) => [s.file, s.kind]), [['locked/', 'unreadable']]);
+        assert.match(report.skipped[0]?.reason ?? '', /[Pp]ermission denied/);
+      } finally {
+        execFileSync('chmod', ['-R', '755', dir]);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
