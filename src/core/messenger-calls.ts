@@ -32,6 +32,11 @@ export interface MessengerShape {
   readonly settingsArg?: number;
   /** `identify` (the default): carries who the user is; `proof`: hands over the hash or JWT alone. */
   readonly role?: 'identify' | 'proof';
+  /**
+   * The call's first name must be imported (ES import or require) from this module: a bare
+   * `setUserEmail(…)` is Crisp's only when it comes from Crisp's SDK.
+   */
+  readonly module?: string;
 }
 
 /** Every shape, in the order matching tries them. */
@@ -56,8 +61,9 @@ export const MESSENGER_SHAPES: readonly MessengerShape[] = [
   { vendor: 'intercom', kind: 'call', target: 'Intercom.setUserJwt', role: 'proof' },
   { vendor: 'intercom', kind: 'call', target: 'intercom.setUserHash', role: 'proof' },
   { vendor: 'crisp', kind: 'call', target: '$crisp.push', arrayPrefix: ['set', 'user:email'] },
-  // crisp-sdk-web: `Crisp.user.setEmail(email, signature)`.
+  // crisp-sdk-web: `Crisp.user.setEmail(email, signature)`; the React Native SDK's bare import.
   { vendor: 'crisp', kind: 'call', target: 'Crisp.user.setEmail' },
+  { vendor: 'crisp', kind: 'call', target: 'setUserEmail', module: 'react-native-crisp-chat-sdk' },
   { vendor: 'chatwoot', kind: 'call', target: '$chatwoot.setUser', settingsArg: 1 },
   { vendor: 'helpscout', kind: 'call', target: 'Beacon', leading: [['identify']], settingsArg: 1 },
   { vendor: 'tawkto', kind: 'call', target: 'Tawk_API.login', settingsArg: 0 },

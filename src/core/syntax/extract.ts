@@ -77,7 +77,8 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
   }
   for (const b of bindings) bind(ctx, scope, b);
   const exprs = new ExprBuilder(ctx);
-  const messengers = new MessengerReader(ctx, scope, exprs, shapes);
+  const importedFrom = new Map<string, string>();
+  const messengers = new MessengerReader(ctx, scope, exprs, shapes, importedFrom);
 
   const messengerCalls: MessengerCall[] = [];
   const crypto: CryptoCall[] = [];
@@ -85,6 +86,19 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
   const literals: BoundLiteral[] = [];
   const imports: ImportFact[] = [];
   const exports: ExportFact[] = [];
+  const addImport = (fact: ImportFact) => {
+    imports.push(fact);
+    for (const n of fact.names) importedFrom.set(n.local, fact.source);
+  };
+
+  // Imports first: a call shape may require its name to come from a vendor's module.
+  each('import', (node) => {
+    if (family === 'python') pythonImports(ctx, node).forEach(addImport);
+    else {
+      const fact = esImport(ctx, node);
+      if (fact) addImport(fact);
+    }
+  });
 
   // Calls: messenger calls, environment lookups, require/import(), and crypto APIs (read once
   // every `h.update(…)` on a variable is indexed).
@@ -101,7 +115,7 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
     if (!parts) return;
     if (parts.callee.type === 'import') {
       const source = stringArg(ctx, parts, 0);
-      if (source !== undefined) imports.push({ source, kind: 'dynamic', names: [], start: node.startIndex, end: node.endIndex });
+      if (source !== undefined) addImport({ source, kind: 'dynamic', names: [], start: node.startIndex, end: node.endIndex });
       return;
     }
     const path = pathOf(ctx, parts.callee, scope.aliases);
@@ -114,7 +128,7 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
     }
     if (family === 'js' && text === 'require') {
       const source = stringArg(ctx, parts, 0);
-      if (source !== undefined) imports.push({ source, kind: 'require', names: requireNames(ctx, node), start: node.startIndex, end: node.endIndex });
+      if (source !== undefined) addImport({ source, kind: 'require', names: requireNames(ctx, node), start: node.startIndex, end: node.endIndex });
       return;
     }
     if (adapter.envCalls.includes(text)) {
@@ -187,13 +201,6 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
 
   const directiveFacts = family === 'js' ? directives(ctx, root) : [];
   let asyncDefaultComponent = false;
-  each('import', (node) => {
-    if (family === 'python') imports.push(...pythonImports(ctx, node));
-    else {
-      const fact = esImport(ctx, node);
-      if (fact) imports.push(fact);
-    }
-  });
   const topLevel = new TopLevel(ctx, root);
   each('export', (node) => {
     const { facts, defaultFunction, defaultName } = esExports(ctx, node, topLevel);
@@ -235,7 +242,8 @@ function bind(ctx: Ctx, scope: Scope, { node, left, right }: Bound): void {
   if (names) {
     // `const { boot } = useIntercom()`: boot stands for useIntercom().boot.
     const source = pathOf(ctx, right, scope.aliases);
-    if (!source?.complete) return;
+    // `const { a } = require('m')` is an import (see importedFrom), not an alias.
+    if (!source?.complete || source.segments[0] === 'require()') return;
     for (const n of names) if (n.local !== undefined && !scope.aliases.has(n.local)) scope.aliases.set(n.local, [...source.segments, n.key]);
     return;
   }

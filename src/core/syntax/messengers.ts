@@ -50,16 +50,22 @@ export class ShapeIndex {
 export class MessengerReader {
   private readonly literals = new Map<string, Settings>();
 
+  /**
+   * @param importedFrom local name → module it was imported from, filled as imports are read
+   *   (imports come before the calls that use them).
+   */
   constructor(
     private readonly ctx: Ctx,
     private readonly scope: Scope,
     private readonly exprs: ExprBuilder,
     private readonly shapes: ShapeIndex,
+    private readonly importedFrom: ReadonlyMap<string, string>,
   ) {}
 
   /** The messenger call `node` is, if its path matches a call shape. */
   fromCall(node: Node, parts: CallParts, path: Path): MessengerCall | undefined {
     for (const shape of this.shapes.candidates('call', path)) {
+      if (shape.module !== undefined && (!path.complete || this.importedFrom.get(path.segments[0] as string) !== shape.module)) continue;
       const command = this.commandOf(shape, parts);
       if (command === false) continue;
       const settingsNode = shape.settingsArg !== undefined ? parts.args[shape.settingsArg] : undefined;

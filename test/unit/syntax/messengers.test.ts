@@ -120,6 +120,15 @@ describe('syntax: messenger calls', () => {
     assert.equal(messengerCalls.find((c) => c.vendor === 'gleap')?.args.length, 3);
   });
 
+  it("takes a bare setUserEmail for Crisp's only when it is imported from Crisp's SDK", async () => {
+    const sdk = await factsOf("import { setUserEmail } from 'react-native-crisp-chat-sdk';\nsetUserEmail(user.email);", 'typescript');
+    assert.deepEqual(sdk.messengerCalls.map((c) => [c.vendor, c.target, c.args.length]), [['crisp', 'setUserEmail', 1]]);
+    const required = await factsOf("const { setUserEmail } = require('react-native-crisp-chat-sdk');\nsetUserEmail(email, signature);", 'javascript');
+    assert.equal(required.messengerCalls[0]?.args.length, 2);
+    const other = await factsOf("import { setUserEmail } from './profile';\nsetUserEmail(user.email);", 'typescript');
+    assert.deepEqual(other.messengerCalls, []);
+  });
+
   it('does not take calls with a shape-like name on something else for messenger calls', async () => {
     const text = "server.boot({ port });\nlist.push(['set', 'user:email']);\nsettings.Intercom = 1;\nconst x = { intercomSettings: {} };";
     assert.deepEqual((await factsOf(text, 'javascript')).messengerCalls, []);
@@ -129,7 +138,7 @@ describe('syntax: messenger calls', () => {
     const vendors = new Set(VENDORS.map((v) => v.id));
     for (const shape of MESSENGER_SHAPES) assert.ok(vendors.has(shape.vendor), shape.target);
     for (const call of IDENTIFY_CALLS.filter((c) => c.settings !== 'file')) {
-      const name = call.needle.replace(/\($/, '');
+      const name = call.needle.replace(/\($/, '').replace('?.', '.');
       assert.ok(MESSENGER_SHAPES.some((s) => s.vendor === call.vendor && (s.target === name || s.target.endsWith(`.${name}`))), `no shape for ${call.needle}`);
     }
   });
