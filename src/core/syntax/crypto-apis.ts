@@ -39,6 +39,8 @@ export interface CryptoApi {
    * first argument's value with a default when there is none (`digest()` gives bytes).
    */
   readonly finishers?: Readonly<Record<string, string | { readonly fromArg: string }>>;
+  /** The encoding the API itself gives (`OpenSSL::HMAC.hexdigest`: hex). */
+  readonly encoding?: string;
   /** The call counts only when this argument's text matches (WebCrypto `sign` is HMAC only with 'HMAC'). */
   readonly requires?: { readonly arg: number; readonly pattern: RegExp };
 }
@@ -47,6 +49,7 @@ const NODE_FINISH = { digest: { fromArg: 'bytes' } } as const;
 // CryptoJS's toString() is hex unless given an encoder.
 const CRYPTOJS_FINISH = { toString: { fromArg: 'hex' } } as const;
 const PYTHON_FINISH = { hexdigest: 'hex', digest: 'bytes' } as const;
+const RUBY_FINISH = { hexdigest: 'hex', digest: 'bytes', base64digest: 'base64' } as const;
 
 /** Every API, JavaScript first. */
 export const CRYPTO_APIS: readonly CryptoApi[] = [
@@ -75,4 +78,14 @@ export const CRYPTO_APIS: readonly CryptoApi[] = [
   { family: 'python', kind: 'hmac', api: 'hmac.digest', name: 'digest', receivers: ['hmac'], needsReceiver: true, key: { index: 0, keyword: 'key' }, message: { index: 1, keyword: 'msg' }, algorithm: { index: 2, keyword: 'digest' } },
   // PyJWT: jwt.encode(payload, key, algorithm="HS256").
   { family: 'python', kind: 'jwt', api: 'jwt.encode', name: 'encode', receivers: ['jwt'], needsReceiver: true, message: { index: 0, keyword: 'payload' }, key: { index: 1, keyword: 'key' }, algorithm: { index: 2, keyword: 'algorithm' } },
+  // Ruby: OpenSSL::HMAC.hexdigest(digest, key, data), .digest, .base64digest; OpenSSL::HMAC.new(key, digest) << data.
+  { family: 'ruby', kind: 'hmac', api: 'OpenSSL::HMAC.hexdigest', name: 'hexdigest', receivers: ['HMAC'], needsReceiver: true, algorithm: { index: 0 }, key: { index: 1 }, message: { index: 2 }, encoding: 'hex' },
+  { family: 'ruby', kind: 'hmac', api: 'OpenSSL::HMAC.digest', name: 'digest', receivers: ['HMAC'], needsReceiver: true, algorithm: { index: 0 }, key: { index: 1 }, message: { index: 2 }, encoding: 'bytes' },
+  { family: 'ruby', kind: 'hmac', api: 'OpenSSL::HMAC.base64digest', name: 'base64digest', receivers: ['HMAC'], needsReceiver: true, algorithm: { index: 0 }, key: { index: 1 }, message: { index: 2 }, encoding: 'base64' },
+  { family: 'ruby', kind: 'hmac', api: 'OpenSSL::HMAC.new', name: 'new', receivers: ['HMAC'], needsReceiver: true, key: { index: 0 }, algorithm: { index: 1 }, updates: ['update', '<<'], finishers: RUBY_FINISH },
+  // ruby-jwt: JWT.encode(payload, key, 'HS256').
+  { family: 'ruby', kind: 'jwt', api: 'JWT.encode', name: 'encode', receivers: ['JWT'], needsReceiver: true, message: { index: 0 }, key: { index: 1 }, algorithm: { index: 2 } },
+  // PHP: hash_hmac(algo, data, key, binary = false) gives hex; firebase/php-jwt JWT::encode(payload, key, alg).
+  { family: 'php', kind: 'hmac', api: 'hash_hmac', name: 'hash_hmac', algorithm: { index: 0, keyword: 'algo' }, message: { index: 1, keyword: 'data' }, key: { index: 2, keyword: 'key' }, encoding: 'hex' },
+  { family: 'php', kind: 'jwt', api: 'JWT::encode', name: 'encode', receivers: ['JWT'], needsReceiver: true, message: { index: 0 }, key: { index: 1 }, algorithm: { index: 2 } },
 ];

@@ -69,7 +69,7 @@ export function readCrypto(ctx: Ctx, exprs: ExprBuilder, scope: Scope, methods: 
   const messages: Expr[] = [];
   const message = arg(api.message);
   if (message) messages.push(message);
-  let encoding: string | undefined;
+  let encoding: string | undefined = api.encoding;
   // One result method call: a message part, the key (jose), or how the output is encoded.
   const apply = (method: string, p: CallParts): void => {
     if (api.updates?.includes(method)) {
@@ -133,33 +133,31 @@ function algorithmFromName(parts: CallParts, prefix: string, node: Node, ctx: Ct
 function followChain(ctx: Ctx, node: Node, apply: (method: string, parts: CallParts) => void): Node {
   let current = node;
   for (let i = 0; i < CHAIN_STEPS; i++) {
-    const member = ctx.parent(current);
-    if (!member || (member.type !== 'member_expression' && member.type !== 'attribute')) break;
-    const object = ctx.field(member, 'object');
-    if (!object || object.id !== current.id) break;
-    const outer = ctx.parent(member);
-    const parts = outer ? ctx.adapter.call(ctx, outer) : undefined;
-    if (!outer || !parts || parts.callee.id !== member.id) break;
-    const method = ctx.field(member, member.type === 'attribute' ? 'attribute' : 'property');
-    if (method) apply(ctx.text(method, 100), parts);
-    current = outer;
+    const next = ctx.adapter.methodCallOn(ctx, current);
+    const parts = next ? ctx.adapter.call(ctx, next.call) : undefined;
+    if (!next || !parts) break;
+    apply(next.method, parts);
+    current = next.call;
   }
   return current;
 }
 
-/** The plain name `node`'s value is bound to (`const h = …`, `h = …`), looking through `await`. */
+/** Nodes that bind a name to a value, in every grammar the layer reads. */
+const BINDINGS = new Set(['variable_declarator', 'assignment_expression', 'assignment']);
+/** Wrappers a bound value may sit in (`const h = await …`). */
+const WRAPPERS = new Set(['await_expression', 'await', 'parenthesized_expression', 'parenthesized_statements']);
+
+/** The plain name `node`'s value is bound to (`const h = …`, `h = …`, `$h = …`). */
 function boundName(ctx: Ctx, node: Node): { name: string; at: number } | undefined {
   let value = node;
   let parent = ctx.parent(node);
-  for (let i = 0; i < 4 && parent && (parent.type === 'await_expression' || parent.type === 'await' || parent.type === 'parenthesized_expression'); i++) {
+  for (let i = 0; i < 4 && parent && WRAPPERS.has(parent.type); i++) {
     value = parent;
     parent = ctx.parent(parent);
   }
-  if (!parent) return undefined;
-  const isDeclarator = parent.type === 'variable_declarator';
-  if (!isDeclarator && parent.type !== 'assignment_expression' && parent.type !== 'assignment') return undefined;
-  const right = ctx.field(parent, isDeclarator ? 'value' : 'right');
-  const left = ctx.field(parent, isDeclarator ? 'name' : 'left');
-  if (!right || right.id !== value.id || !left || left.type !== 'identifier') return undefined;
-  return { name: ctx.text(left, 200), at: parent.startIndex };
+  if (!parent || !BINDINGS.has(parent.type)) return undefined;
+  const sides = ctx.adapter.sides(ctx, parent);
+  if (!sides || sides.right.id !== value.id) return undefined;
+  const step = ctx.adapter.step(ctx, sides.left);
+  return step && !step.next && step.identifier ? { name: step.segment, at: parent.startIndex } : undefined;
 }

@@ -11,7 +11,7 @@ import { ExprBuilder } from './expr';
 import type { BoundLiteral, CryptoCall, EnvRead, ExportFact, FileFacts, ImportFact, MessengerCall } from './facts';
 import type { SyntaxLanguage } from './languages';
 import { MessengerReader, type ShapeIndex } from './messengers';
-import { directives, esExports, esImport, isComponent, pythonImports, TopLevel } from './modules';
+import { directives, esExports, esImport, isComponent, phpImport, pythonImports, TopLevel } from './modules';
 import { Ctx, type CallParts, type Node } from './nodes';
 import { pathOf, pathText, type Path } from './paths';
 import { Scope } from './scope';
@@ -65,7 +65,7 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
   // Calls are many and most call nothing any table names: their callee's last name decides
   // before any argument is read.
   const envCallNames = new Set(adapter.envCalls.map((c) => c.slice(c.lastIndexOf('.') + 1)));
-  const interesting = (name: string) => shapes.lastNames.call.has(name) || envCallNames.has(name) || name === 'require' || mayBeCrypto(family, name);
+  const interesting = (name: string) => shapes.lastNames.call.has(name) || envCallNames.has(name) || adapter.requireCalls.includes(name) || mayBeCrypto(family, name);
 
   const scope = new Scope();
   const bindings: Bound[] = [];
@@ -95,7 +95,7 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
   each('import', (node) => {
     if (family === 'python') pythonImports(ctx, node).forEach(addImport);
     else {
-      const fact = esImport(ctx, node);
+      const fact = family === 'php' ? phpImport(ctx, node) : esImport(ctx, node);
       if (fact) addImport(fact);
     }
   });
@@ -126,7 +126,7 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
       const key = text;
       (methods.get(key) ?? methods.set(key, []).get(key))?.push({ node, parts });
     }
-    if (family === 'js' && text === 'require') {
+    if (adapter.requireCalls.includes(text)) {
       const source = stringArg(ctx, parts, 0);
       if (source !== undefined) addImport({ source, kind: 'require', names: requireNames(ctx, node), start: node.startIndex, end: node.endIndex });
       return;
@@ -159,7 +159,8 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
     const written = value !== undefined ? pathOf(ctx, left) : undefined;
     if (value !== undefined && written?.complete) {
       const name = written.segments[written.segments.length - 1] as string;
-      const kind = declaration || (written.segments.length === 1 && family === 'python') ? 'variable' : 'assignment';
+      // Outside JavaScript a plain `name = value` declares the name.
+      const kind = declaration || (written.segments.length === 1 && family !== 'js') ? 'variable' : 'assignment';
       literals.push({ name, ...(written.segments.length > 1 ? { path: pathText(written) } : {}), nameSpan: span(left), value, kind, ...span(right) });
     }
     const names = adapter.pattern(ctx, left);
@@ -227,8 +228,10 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
 /** Records what a declaration or assignment binds: a variable, an alias, or a member. */
 function bind(ctx: Ctx, scope: Scope, { node, left, right }: Bound): void {
   const at = node.startIndex;
-  if (left.type === 'identifier') {
-    const name = ctx.text(left, 200);
+  // A plain name (`x`, Ruby's `X`, PHP's `$x`): one step with nothing after it.
+  const plain = ctx.adapter.step(ctx, left);
+  if (plain?.identifier && !plain.next) {
+    const name = plain.segment;
     scope.bind(name, at, right);
     // `const c = window.$crisp`, `const c = window.$crisp || []`: c stands for $crisp.
     const value = aliasValue(ctx, right);

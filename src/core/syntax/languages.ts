@@ -6,7 +6,7 @@
 import manifest from './grammars.json';
 
 /** A language with a tree-sitter grammar and a facts extractor. */
-export type SyntaxLanguage = 'javascript' | 'typescript' | 'tsx' | 'python';
+export type SyntaxLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'ruby' | 'php';
 
 /** Every language the layer can parse, in the order the grammars are listed. */
 export const SYNTAX_LANGUAGES: readonly SyntaxLanguage[] = Object.keys(manifest.grammars) as SyntaxLanguage[];
@@ -26,12 +26,14 @@ const BY_EXTENSION: Readonly<Record<string, SyntaxLanguage>> = {
   ts: 'typescript', mts: 'typescript', cts: 'typescript',
   tsx: 'tsx',
   py: 'python', pyw: 'python',
+  rb: 'ruby', rake: 'ruby', gemspec: 'ruby', ru: 'ruby',
+  php: 'php',
 };
 
 const BY_LANGUAGE_ID: Readonly<Record<string, SyntaxLanguage>> = {
   javascript: 'javascript', javascriptreact: 'javascript',
   typescript: 'typescript', typescriptreact: 'tsx',
-  python: 'python',
+  python: 'python', ruby: 'ruby', php: 'php',
 };
 
 /**
@@ -43,6 +45,9 @@ export function syntaxLanguageOf(path: string, languageId?: string): SyntaxLangu
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   // Type declarations hold no code that runs.
   if (name.endsWith('.d.ts') || name.endsWith('.d.mts') || name.endsWith('.d.cts')) return undefined;
+  // Blade templates are PHP files by name only: their directives and {{ }} are not PHP.
+  if (name.endsWith('.blade.php')) return undefined;
+  if (name === 'gemfile' || name === 'rakefile') return 'ruby';
   const dot = name.lastIndexOf('.');
   return dot < 0 ? undefined : BY_EXTENSION[name.slice(dot + 1)];
 }

@@ -69,6 +69,21 @@ export function pythonImports(ctx: Ctx, node: Node): ImportFact[] {
   return [{ ...span, source: ctx.text(moduleNode, 200), names }];
 }
 
+/** A PHP `use A\\B\\C [as D];` clause or a `require`/`include` of a literal path. */
+export function phpImport(ctx: Ctx, node: Node): ImportFact | undefined {
+  const span = { start: node.startIndex, end: node.endIndex };
+  const [first, second] = ctx.named(node);
+  if (!first) return undefined;
+  if (node.type === 'namespace_use_clause') {
+    const source = ctx.text(first, 300).replace(/^\\/, '');
+    const imported = source.slice(source.lastIndexOf('\\') + 1);
+    const local = second ? ctx.text(second, 200) : imported;
+    return { ...span, source, kind: 'import', names: [{ imported, local }] };
+  }
+  const source = ctx.adapter.stringValue(ctx, ctx.unwrap(first));
+  return source === undefined ? undefined : { ...span, source, kind: 'require', names: [] };
+}
+
 function dotted(ctx: Ctx, node: Node): { imported?: string; local: string } {
   if (node.type === 'aliased_import') {
     const name = ctx.field(node, 'name');

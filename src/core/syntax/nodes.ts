@@ -65,6 +65,8 @@ export interface Adapter {
   readonly envObjects: readonly string[];
   /** Calls that read one variable, name in the first argument, fallback in the second. */
   readonly envCalls: readonly string[];
+  /** Calls that load a module by name (`require('x')`, Ruby's `require 'x'`). */
+  readonly requireCalls: readonly string[];
   /** Roots a path drops: `window.Intercom` is `Intercom` (Python's `self` is no global). */
   readonly globalRoots: ReadonlySet<string>;
   /** Parentheses, casts, `!` and `await` looked through: the node whose value it is. */
@@ -78,6 +80,8 @@ export interface Adapter {
   /** The callee's last name (`push` in `c.push`), read cheaply to skip calls no table names. */
   lastName(ctx: Ctx, callee: Node): string | undefined;
   call(ctx: Ctx, node: Node): CallParts | undefined;
+  /** When `node` is the receiver of a method call (`node.m(…)`), that call and the method's name. */
+  methodCallOn(ctx: Ctx, node: Node): { readonly call: Node; readonly method: string } | undefined;
   fields(ctx: Ctx, node: Node): RawField[];
   items(ctx: Ctx, node: Node): Node[];
   /** The name a key spells: an identifier, a string key, a keyword argument's name. */
@@ -129,6 +133,21 @@ export class Ctx {
     this.work++;
     return node.parent ?? undefined;
   }
+}
+
+/**
+ * A `methodCallOn` for grammars where `a.m(x)` is a call whose callee is a member node
+ * (JavaScript's member_expression, Python's attribute).
+ */
+export function memberCallOn(names: { member: string; object: string; property: string; call: string; callee: string }): Adapter['methodCallOn'] {
+  return (ctx, node) => {
+    const member = ctx.parent(node);
+    if (member?.type !== names.member || ctx.field(member, names.object)?.id !== node.id) return undefined;
+    const call = ctx.parent(member);
+    if (call?.type !== names.call || ctx.field(call, names.callee)?.id !== member.id) return undefined;
+    const property = ctx.field(member, names.property);
+    return property ? { call, method: ctx.text(property, 100) } : undefined;
+  };
 }
 
 /** A `sides` reader from node type to the field names of its two sides. */

@@ -87,7 +87,16 @@ export function createSyntax(options: SyntaxOptions): Syntax {
   };
 
   const parse = (loaded: LoadedLanguage, text: string, old?: Tree): Tree => {
-    const tree = loaded.parser.parse(text, old ?? null);
+    let tree: Tree | null;
+    try {
+      tree = loaded.parser.parse(text, old ?? null);
+    } catch (error) {
+      // A grammar's scanner can fail an assertion (tree-sitter-ruby does on a heredoc name of
+      // 256 characters or more); web-tree-sitter has no __assert_fail to call, so the call
+      // throws mid-parse and the parser would resume that parse next time: reset it.
+      loaded.parser.reset();
+      throw new Error(`tree-sitter's ${loaded.language} grammar failed on this text: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     if (!tree) throw new Error(`tree-sitter returned no tree for a ${loaded.language} file`);
     return tree;
   };
@@ -134,26 +143,34 @@ function openDocument(
 ): SyntaxDocument {
   let text = initial;
   let tree: Tree | undefined = parse(loaded, text);
+  let disposed = false;
   let facts: FileFacts | undefined;
+  // After a failed parse there is no tree: the next use parses the whole text afresh.
   const live = (): Tree => {
-    if (!tree) throw new Error('The syntax document was disposed.');
+    if (disposed) throw new Error('The syntax document was disposed.');
+    tree ??= parse(loaded, text);
     return tree;
   };
   return {
     language: loaded.language,
     get text() { return text; },
     edit(change) {
-      const old = live();
+      if (disposed) throw new Error('The syntax document was disposed.');
       const next = text.slice(0, change.start) + change.text + text.slice(change.end);
       const newEnd = change.start + change.text.length;
-      old.edit({
+      const old = tree;
+      old?.edit({
         startIndex: change.start, oldEndIndex: change.end, newEndIndex: newEnd,
         startPosition: pointAt(text, change.start), oldEndPosition: pointAt(text, change.end), newEndPosition: pointAt(next, newEnd),
       } as Parameters<Tree['edit']>[0]);
-      tree = parse(loaded, next, old);
-      old.delete();
       text = next;
       facts = undefined;
+      tree = undefined;
+      try {
+        tree = parse(loaded, next, old);
+      } finally {
+        old?.delete();
+      }
     },
     facts() {
       facts ??= extract(loaded, text, live());
@@ -162,6 +179,7 @@ function openDocument(
     dispose() {
       tree?.delete();
       tree = undefined;
+      disposed = true;
     },
   };
 }

@@ -15,7 +15,8 @@ describe('syntax: the service', () => {
     const cases: [string, string | undefined, string | undefined][] = [
       ['a.js', undefined, 'javascript'], ['a.jsx', undefined, 'javascript'], ['a.mjs', undefined, 'javascript'], ['a.cjs', undefined, 'javascript'],
       ['a.ts', undefined, 'typescript'], ['a.mts', undefined, 'typescript'], ['a.tsx', undefined, 'tsx'], ['a.py', undefined, 'python'],
-      ['types.d.ts', undefined, undefined], ['a.rb', undefined, undefined], ['.env', undefined, undefined], ['Makefile', undefined, undefined],
+      ['a.rb', undefined, 'ruby'], ['Rakefile', undefined, 'ruby'], ['a.php', undefined, 'php'], ['view.blade.php', undefined, undefined],
+      ['types.d.ts', undefined, undefined], ['a.go', undefined, undefined], ['.env', undefined, undefined], ['Makefile', undefined, undefined],
       ['untitled', 'typescriptreact', 'tsx'], ['a.txt', 'javascript', 'javascript'], ['a.ts', 'plaintext', 'typescript'],
     ];
     for (const [path, id, expected] of cases) assert.equal(syntaxLanguageOf(path, id), expected, `${path} ${id ?? ''}`);

@@ -2,10 +2,12 @@
 import type { SyntaxLanguage } from '../languages';
 import type { Adapter } from '../nodes';
 import { javascriptAdapter } from './javascript';
+import { phpAdapter } from './php';
 import { pythonAdapter } from './python';
+import { rubyAdapter } from './ruby';
 
 /** Languages that share call, member and literal syntax, and so API tables. */
-export type Family = 'js' | 'python';
+export type Family = 'js' | 'python' | 'ruby' | 'php';
 
 const JAVASCRIPT = javascriptAdapter(false);
 const TYPESCRIPT = javascriptAdapter(true);
@@ -15,6 +17,8 @@ const ADAPTERS: Readonly<Record<SyntaxLanguage, { readonly family: Family; reado
   typescript: { family: 'js', adapter: TYPESCRIPT },
   tsx: { family: 'js', adapter: TYPESCRIPT },
   python: { family: 'python', adapter: pythonAdapter },
+  ruby: { family: 'ruby', adapter: rubyAdapter },
+  php: { family: 'php', adapter: phpAdapter },
 };
 
 /** The adapter and family of `language`. */

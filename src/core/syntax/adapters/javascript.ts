@@ -3,7 +3,7 @@
  * patterns. The three grammars share node names except for class fields and type casts.
  */
 import type { ExprKind } from '../facts';
-import { decodeEscape, type Adapter, type CallParts, type Ctx, type Node, type PatternName, type RawField, type Step, sidesByField } from '../nodes';
+import { decodeEscape, type Adapter, type CallParts, type Ctx, type Node, type PatternName, type RawField, type Step, memberCallOn, sidesByField } from '../nodes';
 
 /**
  * One node per capture, or a constraint on the first child only: a pattern that waits for a
@@ -36,6 +36,7 @@ const SIDES: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 const sides = sidesByField(SIDES);
+const methodCallOn = memberCallOn({ member: 'member_expression', object: 'object', property: 'property', call: 'call_expression', callee: 'function' });
 
 const KINDS: Readonly<Record<string, ExprKind>> = {
   string: 'string', template_string: 'template', number: 'number', true: 'boolean', false: 'boolean',
@@ -212,8 +213,9 @@ export function javascriptAdapter(typescript: boolean): Adapter {
     query: query(typescript),
     envObjects: ['process.env', 'import.meta.env', 'Bun.env'],
     envCalls: ['Deno.env.get'],
+    requireCalls: ['require'],
     // `this` too: vue-intercom's `this.$intercom.boot` is the plugin's `$intercom.boot`.
     globalRoots: new Set(['window', 'globalThis', 'self', 'this', 'top', 'parent']),
-    unwrap, kind, stringValue, step, callee, lastName, call, fields, items, keyName, pattern, sides,
+    unwrap, kind, stringValue, step, callee, lastName, call, methodCallOn, fields, items, keyName, pattern, sides,
   };
 }

@@ -1,6 +1,6 @@
 /** Python: how its tree spells calls, attributes, strings, dicts and keyword arguments. */
 import type { ExprKind } from '../facts';
-import { decodeEscape, type Adapter, type CallParts, type Ctx, type Node, type RawField, type Step, sidesByField } from '../nodes';
+import { decodeEscape, type Adapter, type CallParts, type Ctx, type Node, type RawField, type Step, memberCallOn, sidesByField } from '../nodes';
 
 /** One node per capture, or a first-child constraint, as in the JavaScript query (see there). */
 const QUERY = `
@@ -18,6 +18,7 @@ const SIDES: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 const sides = sidesByField(SIDES);
+const methodCallOn = memberCallOn({ member: 'attribute', object: 'object', property: 'attribute', call: 'call', callee: 'function' });
 
 const KINDS: Readonly<Record<string, ExprKind>> = {
   string: 'string', concatenated_string: 'string', integer: 'number', float: 'number', true: 'boolean', false: 'boolean',
@@ -179,7 +180,8 @@ export const pythonAdapter: Adapter = {
   query: QUERY,
   envObjects: ['os.environ', 'environ'],
   envCalls: ['os.environ.get', 'os.getenv', 'environ.get', 'getenv'],
+  requireCalls: [],
   globalRoots: new Set(),
-  unwrap, kind, stringValue, step, callee, lastName, call, fields, items, keyName, sides,
+  unwrap, kind, stringValue, step, callee, lastName, call, methodCallOn, fields, items, keyName, sides,
   pattern: () => undefined,
 };
