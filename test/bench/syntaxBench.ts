@@ -5,7 +5,8 @@
  *   - parse alone (web-tree-sitter directly) and parse + facts (the layer) in MB/s, on
  *     JavaScript and TypeScript from node_modules and Python and Ruby from the system's
  *     standard libraries (node_modules holds one Python file), PHP from the Google Cloud SDK,
- *     the same files every run; a set is left out on a machine without those folders;
+ *     Go from its standard library, the same files every run; a set is left out on a machine
+ *     without those folders (there is no Java corpus here);
  *   - a 10,000-line file: a full parse + facts, one keystroke re-parsed incrementally, and that
  *     re-parse followed by facts;
  *   - the grammars' share of the .vsix, when one was built (`npm run package`).
@@ -76,8 +77,9 @@ async function throughput(): Promise<void> {
     ['TypeScript (node_modules)', 'typescript', sample(join(ROOT, 'node_modules'), (n) => /\.(?:ts|mts|cts)$/.test(n) && !/\.d\.[mc]?ts$/.test(n), FILES_PER_SET)],
     ['Python (/usr/lib/python3)', 'python', existsSync('/usr/lib/python3') ? sample('/usr/lib/python3', (n) => n.endsWith('.py'), FILES_PER_SET) : []],
     ['Ruby (/usr/lib/ruby)', 'ruby', existsSync('/usr/lib/ruby') ? sample('/usr/lib/ruby', (n) => n.endsWith('.rb'), FILES_PER_SET) : []],
-    // The only PHP on these machines ships inside the Google Cloud SDK.
+    // The only PHP on these machines ships inside the Google Cloud SDK; there is no Java corpus.
     ['PHP (/usr/lib/google-cloud-sdk)', 'php', existsSync('/usr/lib/google-cloud-sdk') ? sample('/usr/lib/google-cloud-sdk', (n) => n.endsWith('.php'), FILES_PER_SET) : []],
+    ['Go (/usr/lib/go/src)', 'go', existsSync('/usr/lib/go/src') ? sample('/usr/lib/go/src', (n) => n.endsWith('.go'), FILES_PER_SET) : []],
   ];
   const syntax = createSyntax({ grammarDir: GRAMMARS });
   console.log('');

@@ -88,4 +88,12 @@ export const CRYPTO_APIS: readonly CryptoApi[] = [
   // PHP: hash_hmac(algo, data, key, binary = false) gives hex; firebase/php-jwt JWT::encode(payload, key, alg).
   { family: 'php', kind: 'hmac', api: 'hash_hmac', name: 'hash_hmac', algorithm: { index: 0, keyword: 'algo' }, message: { index: 1, keyword: 'data' }, key: { index: 2, keyword: 'key' }, encoding: 'hex' },
   { family: 'php', kind: 'jwt', api: 'JWT::encode', name: 'encode', receivers: ['JWT'], needsReceiver: true, message: { index: 0 }, key: { index: 1 }, algorithm: { index: 2 } },
+  // Go: hmac.New(sha256.New, key) written to with Write and read with Sum; golang-jwt's
+  // jwt.NewWithClaims(method, claims).SignedString(key).
+  { family: 'go', kind: 'hmac', api: 'hmac.New', name: 'New', receivers: ['hmac'], needsReceiver: true, algorithm: { index: 0 }, key: { index: 1 }, updates: ['Write'], finishers: { Sum: 'bytes' } },
+  { family: 'go', kind: 'jwt', api: 'jwt.NewWithClaims', name: 'NewWithClaims', receivers: ['jwt'], needsReceiver: true, algorithm: { index: 0 }, message: { index: 1 }, keyMethod: { name: 'SignedString', arg: { index: 0 } } },
+  // Java: Mac.getInstance("HmacSHA256"), then init(new SecretKeySpec(key, …)) and doFinal(data)
+  // on the variable; jjwt's Jwts.builder()….signWith(key).
+  { family: 'java', kind: 'hmac', api: 'javax.crypto.Mac', name: 'getInstance', receivers: ['Mac'], needsReceiver: true, algorithm: { index: 0 }, keyMethod: { name: 'init', arg: { index: 0 } }, updates: ['update', 'doFinal'], finishers: { doFinal: 'bytes' } },
+  { family: 'java', kind: 'jwt', api: 'Jwts.builder', name: 'builder', receivers: ['Jwts'], needsReceiver: true, keyMethod: { name: 'signWith', arg: { index: 0 } }, updates: ['setClaims', 'claims', 'setSubject', 'subject', 'claim'] },
 ];

@@ -143,9 +143,9 @@ function followChain(ctx: Ctx, node: Node, apply: (method: string, parts: CallPa
 }
 
 /** Nodes that bind a name to a value, in every grammar the layer reads. */
-const BINDINGS = new Set(['variable_declarator', 'assignment_expression', 'assignment']);
-/** Wrappers a bound value may sit in (`const h = await …`). */
-const WRAPPERS = new Set(['await_expression', 'await', 'parenthesized_expression', 'parenthesized_statements']);
+const BINDINGS = new Set(['variable_declarator', 'assignment_expression', 'assignment', 'short_var_declaration', 'assignment_statement', 'var_spec']);
+/** Wrappers a bound value may sit in (`const h = await …`, Go's `mac := …` expression list). */
+const WRAPPERS = new Set(['await_expression', 'await', 'parenthesized_expression', 'parenthesized_statements', 'expression_list']);
 
 /** The plain name `node`'s value is bound to (`const h = …`, `h = …`, `$h = …`). */
 function boundName(ctx: Ctx, node: Node): { name: string; at: number } | undefined {
@@ -157,7 +157,8 @@ function boundName(ctx: Ctx, node: Node): { name: string; at: number } | undefin
   }
   if (!parent || !BINDINGS.has(parent.type)) return undefined;
   const sides = ctx.adapter.sides(ctx, parent);
-  if (!sides || sides.right.id !== value.id) return undefined;
+  // Adapters may unwrap a side (Go's one-element lists): the call itself can be the side.
+  if (!sides || (sides.right.id !== value.id && sides.right.id !== node.id)) return undefined;
   const step = ctx.adapter.step(ctx, sides.left);
   return step && !step.next && step.identifier ? { name: step.segment, at: parent.startIndex } : undefined;
 }

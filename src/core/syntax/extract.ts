@@ -11,7 +11,7 @@ import { ExprBuilder } from './expr';
 import type { BoundLiteral, CryptoCall, EnvRead, ExportFact, FileFacts, ImportFact, MessengerCall } from './facts';
 import type { SyntaxLanguage } from './languages';
 import { MessengerReader, type ShapeIndex } from './messengers';
-import { directives, esExports, esImport, isComponent, phpImport, pythonImports, TopLevel } from './modules';
+import { directives, esExports, esImport, goImport, isComponent, javaImport, phpImport, pythonImports, TopLevel } from './modules';
 import { Ctx, type CallParts, type Node } from './nodes';
 import { pathOf, pathText, type Path } from './paths';
 import { Scope } from './scope';
@@ -95,7 +95,8 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
   each('import', (node) => {
     if (family === 'python') pythonImports(ctx, node).forEach(addImport);
     else {
-      const fact = family === 'php' ? phpImport(ctx, node) : esImport(ctx, node);
+      const read = { php: phpImport, go: goImport, java: javaImport, js: esImport, ruby: esImport }[family];
+      const fact = read(ctx, node);
       if (fact) addImport(fact);
     }
   });

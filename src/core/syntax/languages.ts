@@ -6,7 +6,7 @@
 import manifest from './grammars.json';
 
 /** A language with a tree-sitter grammar and a facts extractor. */
-export type SyntaxLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'ruby' | 'php';
+export type SyntaxLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'ruby' | 'php' | 'go' | 'java';
 
 /** Every language the layer can parse, in the order the grammars are listed. */
 export const SYNTAX_LANGUAGES: readonly SyntaxLanguage[] = Object.keys(manifest.grammars) as SyntaxLanguage[];
@@ -27,13 +27,13 @@ const BY_EXTENSION: Readonly<Record<string, SyntaxLanguage>> = {
   tsx: 'tsx',
   py: 'python', pyw: 'python',
   rb: 'ruby', rake: 'ruby', gemspec: 'ruby', ru: 'ruby',
-  php: 'php',
+  php: 'php', go: 'go', java: 'java',
 };
 
 const BY_LANGUAGE_ID: Readonly<Record<string, SyntaxLanguage>> = {
   javascript: 'javascript', javascriptreact: 'javascript',
   typescript: 'typescript', typescriptreact: 'tsx',
-  python: 'python', ruby: 'ruby', php: 'php',
+  python: 'python', ruby: 'ruby', php: 'php', go: 'go', java: 'java',
 };
 
 /**

@@ -84,6 +84,26 @@ export function phpImport(ctx: Ctx, node: Node): ImportFact | undefined {
   return source === undefined ? undefined : { ...span, source, kind: 'require', names: [] };
 }
 
+/** A Go import spec (`sha "crypto/sha256"`): bound to its alias or the path's last element. */
+export function goImport(ctx: Ctx, node: Node): ImportFact | undefined {
+  const pathNode = ctx.field(node, 'path');
+  const source = pathNode ? ctx.adapter.stringValue(ctx, pathNode) : undefined;
+  if (source === undefined) return undefined;
+  const alias = ctx.field(node, 'name');
+  const local = alias ? ctx.text(alias, 200) : source.slice(source.lastIndexOf('/') + 1);
+  return { start: node.startIndex, end: node.endIndex, source, kind: 'import', names: [{ imported: '*', local }] };
+}
+
+/** A Java import (`import javax.crypto.Mac;`, `import static …System.getenv;`, `import a.b.*;`). */
+export function javaImport(ctx: Ctx, node: Node): ImportFact | undefined {
+  const name = ctx.named(node).find((n) => n.type === 'scoped_identifier' || n.type === 'identifier');
+  if (!name) return undefined;
+  const source = ctx.text(name, 300);
+  const wildcard = /\.\s*\*\s*;?\s*$/.test(ctx.text(node, 400));
+  const imported = wildcard ? '*' : source.slice(source.lastIndexOf('.') + 1);
+  return { start: node.startIndex, end: node.endIndex, source, kind: 'import', names: [{ imported, local: imported }] };
+}
+
 function dotted(ctx: Ctx, node: Node): { imported?: string; local: string } {
   if (node.type === 'aliased_import') {
     const name = ctx.field(node, 'name');

@@ -10,7 +10,7 @@ import { factsOf, FIXTURES, fixture, syntax } from './helpers';
  * work is shown by counting what the extractor itself touches (`facts.work`: captures and
  * nodes read), never by the clock. Twice the input must cost under 2.5 times the work.
  */
-type Family = 'js' | 'python' | 'ruby' | 'php';
+type Family = 'js' | 'python' | 'ruby' | 'php' | 'go' | 'java';
 const FRAGMENTS: Readonly<Record<Family, readonly string[]>> = {
   js: ["Intercom('boot', {", "'", '"', '`', '${', '}', '{', '(', ')', '[', ']', ',', ';', '\n', ' ', '=', '=>', '?.', '...', 'window.', '$crisp.push([', '"set", "user:email", [',
     'createHmac(', ").update(", ".digest('hex')", 'process.env.', 'import.meta.env.', 'const ', 'export default async function ', '<div>', '</div>', "'use client'", 'jwt.sign(', 'x', 'é', '\u{1F600}', '\0', '/*', '*/', '//'],
@@ -18,6 +18,8 @@ const FRAGMENTS: Readonly<Record<Family, readonly string[]>> = {
   // `<< ` with a space: `<<'…` starts a heredoc whose name, past 255 characters, makes
   // tree-sitter-ruby's scanner fail (tested on its own below).
   ruby: ['OpenSSL::HMAC.hexdigest(', 'ENV[', 'ENV.fetch(', '"', "'", '#{', '}', '{', '(', ')', '[', ']', ',', ':', '=>', '\n', 'do', 'end', 'def ', '<< ', '||', 'x', '@x', 'é', '\\', '#'],
+  go: ['hmac.New(', 'os.Getenv(', 'mac.Write(', ':=', '=', 'func ', 'package ', 'import ', '"', '`', '{', '}', '(', ')', '[', ']', ',', ':', '\n', '[]byte(', 'map[string]string{', 'x', 'é', '\\', '//'],
+  java: ['Mac.getInstance(', 'mac.init(', 'mac.doFinal(', 'System.getenv(', 'new SecretKeySpec(', 'class ', 'import ', '"', '"""', '{', '}', '(', ')', '[', ']', ',', ';', '\n', '=', 'x', 'é', '\\', '//', '@'],
   php: ['<?php ', '?>', 'hash_hmac(', '$_ENV[', 'getenv(', 'env(', '$x', '->', '::', '"', "'", '{$', '}', '{', '(', ')', '[', ']', ',', '=>', ';', '\n', '??', 'é', '\\', '//', '<div>'],
 };
 
@@ -28,7 +30,7 @@ function adversarial(next: () => number, family: Family, length: number): string
   return s;
 }
 
-const LANGUAGES: readonly [SyntaxLanguage, Family][] = [['javascript', 'js'], ['typescript', 'js'], ['tsx', 'js'], ['python', 'python'], ['ruby', 'ruby'], ['php', 'php']];
+const LANGUAGES: readonly [SyntaxLanguage, Family][] = [['javascript', 'js'], ['typescript', 'js'], ['tsx', 'js'], ['python', 'python'], ['ruby', 'ruby'], ['php', 'php'], ['go', 'go'], ['java', 'java']];
 
 describe('syntax: broken code and hostile input', function () {
   this.timeout(120_000);
@@ -57,7 +59,7 @@ describe('syntax: broken code and hostile input', function () {
   });
 
   it('never throws on any prefix of a real file', async () => {
-    for (const path of ['next-app/app/support/IntercomLoader.tsx', 'web/crisp-session.ts', 'server/hash_view.py', 'rails/app/helpers/support_chat_helper.rb', 'laravel/app/Http/Controllers/ChatController.php']) {
+    for (const path of ['next-app/app/support/IntercomLoader.tsx', 'web/crisp-session.ts', 'server/hash_view.py', 'rails/app/helpers/support_chat_helper.rb', 'laravel/app/Http/Controllers/ChatController.php', 'go/support.go', 'java/src/main/java/com/example/SupportHash.java']) {
       const text = readFileSync(join(FIXTURES, path), 'utf8');
       const language = syntaxLanguageOf(path) as SyntaxLanguage;
       for (let end = 0; end <= text.length; end += 7) {
@@ -67,9 +69,9 @@ describe('syntax: broken code and hostile input', function () {
     }
   });
 
-  it('handles 6,000 random and adversarial inputs in every language', async () => {
+  it('handles 8,000 random and adversarial inputs in every language', async () => {
     const next = rng(99);
-    for (let i = 0; i < 6000; i++) {
+    for (let i = 0; i < 8000; i++) {
       const [language, family] = LANGUAGES[i % LANGUAGES.length] as [SyntaxLanguage, Family];
       const text = adversarial(next, family, Math.floor(next() * 300));
       const facts = await factsOf(text, language);
@@ -110,6 +112,10 @@ describe('syntax: broken code and hostile input', function () {
     ['random adversarial Ruby', 'ruby', (n) => adversarial(rng(9), 'ruby', n)],
     ['PHP calls, arrays and HMACs', 'php', (n) => `<?php\n${"$h = hash_hmac('sha256', $user->email, getenv('K'));\n$s = ['user_hash' => $h, 'email' => $user->email];\n".repeat(n / 110)}`],
     ['random adversarial PHP', 'php', (n) => adversarial(rng(10), 'php', n)],
+    ['Go HMACs written to a variable', 'go', (n) => `package p\n${'func f() string { mac := hmac.New(sha256.New, []byte(os.Getenv("K"))); mac.Write([]byte(id)); return "x" }\n'.repeat(n / 100)}`],
+    ['random adversarial Go', 'go', (n) => adversarial(rng(11), 'go', n)],
+    ['Java Mac instances', 'java', (n) => `class A {\n${'String f() { Mac mac = Mac.getInstance("HmacSHA256"); mac.init(k); return hex(mac.doFinal(b)); }\n'.repeat(n / 100)}}`],
+    ['random adversarial Java', 'java', (n) => adversarial(rng(12), 'java', n)],
   ];
   for (const [name, language, make] of shapes) {
     it(`extracts in linear work: ${name}`, async () => {

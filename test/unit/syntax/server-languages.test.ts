@@ -63,3 +63,29 @@ describe('syntax: PHP', () => {
     assert.deepEqual(crypto.map(view), [{ api: 'hash_hmac', algorithm: 'sha256', key: '$k', messages: ['$email'], encoding: 'hex' }]);
   });
 });
+
+describe('syntax: Go', () => {
+  it('reads hmac.New fed with Write, a golang-jwt token, os.Getenv, imports and map literals', async () => {
+    const { facts } = await fixture('go/support.go');
+    assert.deepEqual(facts.crypto.map(view), [
+      { api: 'hmac.New', algorithm: 'sha256.New', key: 'os.Getenv("INTERCOM_IDENTITY_SECRET")', messages: ['userID'], encoding: 'bytes' },
+      { api: 'jwt.NewWithClaims', algorithm: 'jwt.SigningMethodHS256', key: 'os.Getenv("INTERCOM_MESSENGER_SECRET")', messages: ['claims'], encoding: undefined },
+    ]);
+    assert.deepEqual(facts.env.map((e) => e.name), ['INTERCOM_IDENTITY_SECRET', 'INTERCOM_MESSENGER_SECRET']);
+    assert.deepEqual(facts.imports.map((i) => `${i.names[0]?.local}=${i.source}`), ['hmac=crypto/hmac', 'sha256=crypto/sha256', 'hex=encoding/hex', 'os=os', 'jwt=github.com/golang-jwt/jwt/v5']);
+    assert.deepEqual(facts.literals.map((l) => [l.kind, l.name, l.value]), [['variable', 'appID', 'k2x9qpl']]);
+  });
+});
+
+describe('syntax: Java', () => {
+  it('reads javax.crypto.Mac across getInstance, init and doFinal, a jjwt builder and System.getenv', async () => {
+    const { facts } = await fixture('java/src/main/java/com/example/SupportHash.java');
+    assert.deepEqual(facts.crypto.map(view), [
+      { api: 'javax.crypto.Mac', algorithm: 'ALGORITHM', key: 'new SecretKeySpec(secret.getBytes(UTF_8), ALGORITHM)', messages: ['userId.getBytes(UTF_8)'], encoding: 'bytes' },
+      { api: 'Jwts.builder', algorithm: undefined, key: 'key', messages: ['"user_id"'], encoding: undefined },
+    ]);
+    assert.deepEqual(facts.env.map((e) => [e.name, e.via]), [['INTERCOM_IDENTITY_SECRET', 'System.getenv']]);
+    assert.deepEqual(facts.literals.map((l) => [l.kind, l.name, l.value]), [['variable', 'ALGORITHM', 'HmacSHA256']]);
+    assert.deepEqual(facts.imports.map((i) => i.source), ['java.nio.charset.StandardCharsets.UTF_8', 'io.jsonwebtoken.Jwts', 'java.util.HexFormat', 'javax.crypto.Mac', 'javax.crypto.spec.SecretKeySpec']);
+  });
+});

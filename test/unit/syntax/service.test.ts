@@ -16,7 +16,7 @@ describe('syntax: the service', () => {
       ['a.js', undefined, 'javascript'], ['a.jsx', undefined, 'javascript'], ['a.mjs', undefined, 'javascript'], ['a.cjs', undefined, 'javascript'],
       ['a.ts', undefined, 'typescript'], ['a.mts', undefined, 'typescript'], ['a.tsx', undefined, 'tsx'], ['a.py', undefined, 'python'],
       ['a.rb', undefined, 'ruby'], ['Rakefile', undefined, 'ruby'], ['a.php', undefined, 'php'], ['view.blade.php', undefined, undefined],
-      ['types.d.ts', undefined, undefined], ['a.go', undefined, undefined], ['.env', undefined, undefined], ['Makefile', undefined, undefined],
+      ['types.d.ts', undefined, undefined], ['a.go', undefined, 'go'], ['A.java', undefined, 'java'], ['a.kt', undefined, undefined], ['.env', undefined, undefined], ['Makefile', undefined, undefined],
       ['untitled', 'typescriptreact', 'tsx'], ['a.txt', 'javascript', 'javascript'], ['a.ts', 'plaintext', 'typescript'],
     ];
     for (const [path, id, expected] of cases) assert.equal(syntaxLanguageOf(path, id), expected, `${path} ${id ?? ''}`);

@@ -1,13 +1,15 @@
 /** The grammar adapter for each language the syntax layer parses. */
 import type { SyntaxLanguage } from '../languages';
 import type { Adapter } from '../nodes';
+import { goAdapter } from './go';
+import { javaAdapter } from './java';
 import { javascriptAdapter } from './javascript';
 import { phpAdapter } from './php';
 import { pythonAdapter } from './python';
 import { rubyAdapter } from './ruby';
 
 /** Languages that share call, member and literal syntax, and so API tables. */
-export type Family = 'js' | 'python' | 'ruby' | 'php';
+export type Family = 'js' | 'python' | 'ruby' | 'php' | 'go' | 'java';
 
 const JAVASCRIPT = javascriptAdapter(false);
 const TYPESCRIPT = javascriptAdapter(true);
@@ -19,6 +21,8 @@ const ADAPTERS: Readonly<Record<SyntaxLanguage, { readonly family: Family; reado
   python: { family: 'python', adapter: pythonAdapter },
   ruby: { family: 'ruby', adapter: rubyAdapter },
   php: { family: 'php', adapter: phpAdapter },
+  go: { family: 'go', adapter: goAdapter },
+  java: { family: 'java', adapter: javaAdapter },
 };
 
 /** The adapter and family of `language`. */
