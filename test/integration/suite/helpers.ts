@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension/extension';
 import type { Prompter } from '../../../src/extension/prompts';
 
-export const EXTENSION_ID = 'identity-verification-kit.identity-verification-kit';
+export const EXTENSION_ID = 'idv-kit.identity-verification-kit';
 
 /** Activates the extension under test and returns its test-only API. */
 export async function testApi(): Promise<TestApi> {
