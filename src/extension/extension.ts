@@ -24,7 +24,7 @@ import { SecretVault } from './secrets';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
 import { ProblemCount } from './statusBar';
 
-/** Only returned in test mode: lets integration tests answer questions and read timings. */
+/** Only returned in test mode (or IDV_TEST_API=1): lets integration tests answer questions and read timings. */
 export interface TestApi {
   setPrompter(prompter: Prompter | undefined): void;
   lintTimings(): LintTimings;
@@ -72,7 +72,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
   log.info('Identity Verification Kit activated.');
 
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  // The integration suite runs against the extension installed from its .vsix (Production mode),
+  // so the runner asks for the test API through the extension host's environment as well.
+  if (context.extensionMode !== vscode.ExtensionMode.Test && process.env.IDV_TEST_API !== '1') return undefined;
   return {
     setPrompter: (next) => { prompter = next ?? windowPrompter; },
     lintTimings: () => linter.timings,

@@ -75,7 +75,7 @@ async function main(): Promise<number> {
 
   // --enable-smoke-test-driver is needed even without tests: without it the built web
   // workbench ignores the whole payload, extensionDevelopmentPath included.
-  const server = spawnServer(install, dirs, env, true);
+  const server = spawnServer(install, dirs, env, { smokeTestDriver: true });
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let failures = 0;
   try {
