@@ -21,6 +21,8 @@ interface Stage {
 const node = process.execPath;
 const bin = (tool: string) => join(root, 'node_modules', '.bin', tool);
 const STAGES: readonly Stage[] = [
+  // First, before any step could rewrite a generated file: are the committed ones current?
+  { name: 'generated', command: [node, 'src/build/generate.mjs', '--check'], counted: false },
   { name: 'lint', command: [bin('eslint'), '.'], counted: false },
   { name: 'types', command: [bin('tsc'), '--noEmit'], counted: false },
   { name: 'build', command: [node, 'src/build/build.mjs'], counted: false },

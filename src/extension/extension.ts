@@ -21,6 +21,7 @@ import { ProjectConfigs } from './diagnostics/projectConfig';
 import type { FindingStore } from './diagnostics/toDiagnostic';
 import { windowPrompter, type Prompter } from './prompts';
 import { SecretVault } from './secrets';
+import { registerSnippetCompletions } from './snippetCompletions';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
 import { ProblemCount } from './statusBar';
 
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     log, configs, git, linter, problems, installTree, installView,
     vscode.workspace.registerTextDocumentContentProvider(JwtDocuments.scheme, jwtDocuments),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
+    registerSnippetCompletions(context.extension),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );
   log.info('Identity Verification Kit activated.');
