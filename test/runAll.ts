@@ -29,6 +29,8 @@ const STAGES: readonly Stage[] = [
   { name: 'unit', command: [bin('mocha')], counted: true },
   // Every runnable server snippet built and run in its real runtime (test/snippets/install-runtimes.sh).
   { name: 'snippets', command: [bin('mocha'), '--no-config', '--reporter', './out/test/countingReporter.js', '--timeout', '600000', 'out/test/snippets/run.test.js'], counted: true },
+  // `npm run package`, the README's install step, and what the .vsix holds.
+  { name: 'package', command: [bin('mocha'), '--no-config', '--reporter', './out/test/countingReporter.js', 'out/test/package/package.test.js'], counted: true },
   { name: 'integration', command: [node, 'out/test/integration/runTests.js'], counted: true },
 ];
 
