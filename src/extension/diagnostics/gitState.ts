@@ -2,6 +2,9 @@
  * "Is this file committed, or would it be?" for the editor: a file git ignores is not, anything
  * else (tracked, untracked, untitled, outside a repository) is. Answers come from `git
  * check-ignore` through the core's oracle, cached per file until a .gitignore changes.
+ *
+ * In Restricted Mode git is not run at all (it reads the folder's own .git/config, which an
+ * untrusted repository controls): every file counts as committed until the folder is trusted.
  */
 import * as vscode from 'vscode';
 import { createIgnoreOracle, type IgnoreOracle } from '../../core/engine/git';
@@ -21,12 +24,18 @@ export class GitState implements vscode.Disposable {
       this.emitter.fire();
     };
     this.disposables = [this.emitter, watcher, watcher.onDidChange(reset), watcher.onDidCreate(reset), watcher.onDidDelete(reset),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => { this.oracles.clear(); reset(); })];
+      vscode.workspace.onDidChangeWorkspaceFolders(() => { this.oracles.clear(); reset(); }),
+      vscode.workspace.onDidGrantWorkspaceTrust(reset)];
+  }
+
+  /** False in Restricted Mode, where git must not run on the folder. */
+  get enabled(): boolean {
+    return vscode.workspace.isTrusted;
   }
 
   /** True unless git ignores `uri`. */
   isCommitted(uri: vscode.Uri): Promise<boolean> {
-    if (uri.scheme !== 'file') return Promise.resolve(true);
+    if (uri.scheme !== 'file' || !this.enabled) return Promise.resolve(true);
     const key = uri.fsPath;
     let answer = this.answers.get(key);
     if (!answer) {
@@ -38,6 +47,7 @@ export class GitState implements vscode.Disposable {
 
   /** The subset of `uris` git ignores, in one git call per workspace folder. */
   async ignored(uris: readonly vscode.Uri[]): Promise<Set<string>> {
+    if (!this.enabled) return new Set();
     const byFolder = new Map<vscode.WorkspaceFolder, vscode.Uri[]>();
     for (const uri of uris) {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
