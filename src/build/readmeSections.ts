@@ -5,6 +5,7 @@
  * its `--check` (the first stage of `npm test`) fails when the committed README is stale.
  */
 import { RULES } from '../core/engine/index';
+import { ruleDocsBody } from '../core/engine/ruleDocs';
 import { VENDORS, type Vendor } from '../core/vendors';
 
 /** The parts of package.json the tables show. */
@@ -29,13 +30,7 @@ function rulesTable(): string {
 }
 
 function ruleDocs(): string {
-  return RULES.map((r) => [
-    `### ${r.id}`, '',
-    `**What it catches.** ${r.docs.what}`, '',
-    `**Why it matters.** ${r.docs.why}`, '',
-    `**How to fix it.** ${r.docs.fix}`, '',
-    `**How to suppress it.** ${r.docs.suppress}`,
-  ].join('\n')).join('\n\n');
+  return RULES.map((r) => `### ${r.id}\n\n${ruleDocsBody(r)}`).join('\n\n');
 }
 
 const HASHES: Record<Vendor['hashes'], string> = { user_id: 'user id', email: 'email', user_id_or_email: 'user id, else email' };

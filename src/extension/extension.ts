@@ -17,6 +17,7 @@ import { verifyUserHash } from './commands/verifyUserHash';
 import { IdvCodeActions } from './diagnostics/codeActions';
 import { GitState } from './diagnostics/gitState';
 import { DocumentLinter, type LintTimings } from './diagnostics/linter';
+import { registerRuleDocs, ruleDocsUri, type RenderedDocs } from './docs/ruleDocsView';
 import { ProjectConfigs } from './diagnostics/projectConfig';
 import type { FindingStore } from './diagnostics/toDiagnostic';
 import { windowPrompter, type Prompter } from './prompts';
@@ -34,6 +35,8 @@ export interface TestApi {
   problemCount(): number;
   /** The installations view as rendered (labels, descriptions, icons, open commands). */
   installationTree(): RenderedItem[];
+  /** Resolves with the next rule documentation page a webview shows. */
+  nextDocsRender(): Promise<RenderedDocs>;
 }
 
 /** Called by VS Code on the first command or supported-language document. */
@@ -42,12 +45,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const log = vscode.window.createOutputChannel('Identity Verification', { log: true });
   const ctx: CommandContext = { vault: new SecretVault(context.secrets), prompter: () => prompter, log, extension: context };
   const jwtDocuments = new JwtDocuments();
-  const docsUri = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: ruleId });
+  const docs = registerRuleDocs(context.subscriptions);
 
   const findings: FindingStore = new WeakMap();
   const configs = new ProjectConfigs(log);
   const git = new GitState();
-  const linter = new DocumentLinter(configs, git, findings, log, docsUri);
+  const linter = new DocumentLinter(configs, git, findings, log, ruleDocsUri);
   const problems = new ProblemCount(linter.collection);
   const installTree = new InstallTreeProvider();
   const installView = vscode.window.createTreeView(INSTALLATIONS_VIEW, { treeDataProvider: installTree, showCollapseAll: true });
@@ -61,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'idv.insertSnippet': (args?: Parameters<typeof insertSnippet>[1]) => insertSnippet(ctx, args),
     'idv.checkInstallation': () => checkInstallation(ctx, { git, configs, tree: installTree }),
     'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs }),
-    'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(docsUri, ruleId),
+    'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
     'idv.showProblems': () => showProblems(),
   } as const satisfies Record<`idv.${string}`, (...args: never[]) => unknown>;
 
@@ -89,6 +92,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     problemCount: () => problems.count,
     installationTree: () => renderTree(installTree),
+    nextDocsRender: () => new Promise((resolve) => {
+      const subscription = docs.onDidRender((rendered) => {
+        subscription.dispose();
+        resolve(rendered);
+      });
+    }),
   };
 }
 

@@ -14,6 +14,7 @@ export { classifyFile } from './classify';
 export { CONFIG_FILE_NAME, DEFAULT_CONFIG, loadConfig, parseConfig, type ConfigResult } from './config';
 export { createIgnoreOracle, gitTopLevel, type IgnoreOracle } from './git';
 export { lint } from './lint';
+export { ruleDocsBody, ruleDocsPage } from './ruleDocs';
 export { DEFAULT_MAX_FILE_SIZE, shouldSkip } from './skip';
 export { bytePreFilter } from './topics';
 
