@@ -25,6 +25,7 @@ import { SecretVault } from './secrets';
 import { registerSnippetCompletions } from './snippetCompletions';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
 import { ProblemCount } from './statusBar';
+import { ContextKeyProgress, type WalkthroughResult } from './walkthroughProgress';
 
 /** Only returned in test mode (or IDV_TEST_API=1): lets integration tests answer questions and read timings. */
 export interface TestApi {
@@ -37,13 +38,18 @@ export interface TestApi {
   installationTree(): RenderedItem[];
   /** Resolves with the next rule documentation page a webview shows. */
   nextDocsRender(): Promise<RenderedDocs>;
+  /** The walkthrough results reported so far (each one's context key is set). */
+  walkthroughResults(): WalkthroughResult[];
+  /** Forgets the walkthrough results and clears their context keys. */
+  resetWalkthrough(): Promise<void>;
 }
 
 /** Called by VS Code on the first command or supported-language document. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   let prompter: Prompter = windowPrompter;
   const log = vscode.window.createOutputChannel('Identity Verification', { log: true });
-  const ctx: CommandContext = { vault: new SecretVault(context.secrets), prompter: () => prompter, log, extension: context };
+  const walkthrough = new ContextKeyProgress();
+  const ctx: CommandContext = { vault: new SecretVault(context.secrets), prompter: () => prompter, log, extension: context, walkthrough };
   const jwtDocuments = new JwtDocuments();
   const docs = registerRuleDocs(context.subscriptions);
 
@@ -62,7 +68,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'idv.setSecret': (args?: Parameters<typeof setSecret>[1]) => setSecret(ctx, args),
     'idv.forgetSecret': (args?: Parameters<typeof forgetSecret>[1]) => forgetSecret(ctx, args),
     'idv.insertSnippet': (args?: Parameters<typeof insertSnippet>[1]) => insertSnippet(ctx, args),
-    'idv.checkInstallation': () => checkInstallation(ctx, { git, configs, tree: installTree }),
+    'idv.checkInstallation': async () => {
+      const result = await checkInstallation(ctx, { git, configs, tree: installTree });
+      // The walkthrough's step is done when the check passes: installations found, all ready.
+      if (result && result.installations.length > 0 && result.readiness.every((r) => r.ready)) walkthrough.done('installationReady');
+      return result;
+    },
     'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs }),
     'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
     'idv.showProblems': () => showProblems(),
@@ -92,6 +103,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     problemCount: () => problems.count,
     installationTree: () => renderTree(installTree),
+    walkthroughResults: () => walkthrough.results,
+    resetWalkthrough: () => walkthrough.reset(),
     nextDocsRender: () => new Promise((resolve) => {
       const subscription = docs.onDidRender((rendered) => {
         subscription.dispose();

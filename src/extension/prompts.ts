@@ -13,11 +13,16 @@ export interface Prompter {
   warn(message: string, ...actions: string[]): Thenable<string | undefined>;
 }
 
-/** The real thing: quick picks, input boxes and notifications. */
+/**
+ * The real thing: quick picks, input boxes and notifications. Every question keeps its box open
+ * when focus moves elsewhere: commands ask several in a row, and when one is started from the
+ * walkthrough, a code action or the status bar, the view that started it takes the focus back
+ * as a box closes, which would dismiss the next one and cancel the command halfway.
+ */
 export const windowPrompter: Prompter = {
-  pick: (items, options) => vscode.window.showQuickPick(items, options),
-  pickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
-  input: (options) => vscode.window.showInputBox(options),
+  pick: (items, options) => vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options }),
+  pickMany: (items, options) => vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options, canPickMany: true }),
+  input: (options) => vscode.window.showInputBox({ ignoreFocusOut: true, ...options }),
   info: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   warn: (message, ...actions) => vscode.window.showWarningMessage(message, ...actions),
 };

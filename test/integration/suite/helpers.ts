@@ -23,8 +23,8 @@ export interface Call {
   readonly items?: readonly vscode.QuickPickItem[];
 }
 
-/** What the scripted user does at the next question: choose, type, or press a button. */
-export type Answer = { pick: string } | { pickMany: string[] } | { input: string } | { press: string };
+/** What the scripted user does at the next question: choose, type, press a button, or press Escape. */
+export type Answer = { pick: string } | { pickMany: string[] } | { input: string } | { press: string } | { dismiss: true };
 
 /**
  * Answers questions in order, as a user would. Notifications take a `press` answer when one is
@@ -34,6 +34,15 @@ export type Answer = { pick: string } | { pickMany: string[] } | { input: string
 export class ScriptedPrompter implements Prompter {
   readonly calls: Call[] = [];
   constructor(private readonly answers: Answer[] = []) {}
+
+  /** True (and the answer used) when the user dismisses this question. */
+  private dismissed(call: Call): boolean {
+    const answer = this.answers[0];
+    if (!answer || !('dismiss' in answer)) return false;
+    this.calls.push(call);
+    this.answers.shift();
+    return true;
+  }
 
   private take<K extends 'pick' | 'pickMany' | 'input'>(call: Call & { kind: K }): Extract<Answer, Record<K, unknown>>[K] {
     this.calls.push(call);
@@ -54,6 +63,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined> {
+    if (this.dismissed({ kind: 'pick', options, items })) return Promise.resolve(undefined);
     const label = this.take({ kind: 'pick', options, items });
     const item = items.find((i) => i.label === label);
     if (!item) throw new Error(`No item "${label}" among ${items.map((i) => i.label).join(', ')}`);
@@ -66,6 +76,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   input(options: vscode.InputBoxOptions): Thenable<string | undefined> {
+    if (this.dismissed({ kind: 'input', options })) return Promise.resolve(undefined);
     const value = this.take({ kind: 'input', options });
     const invalid = options.validateInput?.(value);
     if (typeof invalid === 'string') throw new Error(`Input rejected: ${invalid}`);
