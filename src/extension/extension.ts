@@ -20,7 +20,7 @@ import { DocumentLinter, type LintTimings } from './diagnostics/linter';
 import { registerRuleDocs, ruleDocsUri, type RenderedDocs } from './docs/ruleDocsView';
 import { ProjectConfigs } from './diagnostics/projectConfig';
 import type { FindingStore } from './diagnostics/toDiagnostic';
-import { windowPrompter, type Prompter } from './prompts';
+import { WindowPrompter, type Prompter } from './prompts';
 import { SecretVault } from './secrets';
 import { registerSnippetCompletions } from './snippetCompletions';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
@@ -46,6 +46,7 @@ export interface TestApi {
 
 /** Called by VS Code on the first command or supported-language document. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const windowPrompter = new WindowPrompter();
   let prompter: Prompter = windowPrompter;
   const log = vscode.window.createOutputChannel('Identity Verification', { log: true });
   const walkthrough = new ContextKeyProgress();
@@ -84,7 +85,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.registerTextDocumentContentProvider(JwtDocuments.scheme, jwtDocuments),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
     registerSnippetCompletions(context.extension),
-    ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+    ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await (handler as (...a: unknown[]) => unknown)(...args);
+      } finally {
+        // A command's questions share one box (prompts.ts); it closes when the command is done.
+        prompter.finish();
+      }
+    })),
   );
   log.info('Identity Verification Kit activated.');
 

@@ -5,8 +5,9 @@
  *                           extension is packaged (vsce package) and installed from the .vsix,
  *                           as a user gets it; the suite runs twice: in a trusted folder, and in
  *                           a folder in Restricted Mode (restricted.test.js only).
- *                           IDV_TEST_EXTENSION=source loads the source folder instead (quicker
- *                           while working on a test; npm test never does).
+ *                           IDV_TEST_EXTENSION=source loads the source folder instead (its
+ *                           dist/, so `npm run build` first; quicker while working on a test,
+ *                           with IDV_TEST_GREP=<title words> to run only some; npm test never does).
  *   IDV_TEST_VSCODE=desktop @vscode/test-electron downloads VS Code desktop and runs the suite
  *                           on the source folder, as on a contributor's laptop.
  * Prints the suite's output, the VS Code version, and exits with the suite's code. Every data

@@ -17,7 +17,7 @@ export async function testApi(): Promise<TestApi> {
 
 /** One recorded question and how it was answered. */
 export interface Call {
-  readonly kind: 'pick' | 'pickMany' | 'input' | 'info' | 'warn';
+  readonly kind: 'pick' | 'pickMany' | 'input' | 'info' | 'warn' | 'finish';
   readonly options: unknown;
   readonly message?: string;
   readonly items?: readonly vscode.QuickPickItem[];
@@ -89,6 +89,10 @@ export class ScriptedPrompter implements Prompter {
 
   warn(message: string, ...actions: string[]): Thenable<string | undefined> {
     return Promise.resolve(this.notice({ kind: 'warn', options: actions, message }));
+  }
+
+  finish(): void {
+    this.calls.push({ kind: 'finish', options: undefined });
   }
 
   /** The notifications shown, in order. */
