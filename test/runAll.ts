@@ -32,6 +32,8 @@ const STAGES: readonly Stage[] = [
   // `npm run package`, the README's install step, and what the .vsix holds.
   { name: 'package', command: [bin('mocha'), '--no-config', '--reporter', './out/test/countingReporter.js', 'out/test/package/package.test.js'], counted: true },
   { name: 'integration', command: [node, 'out/test/integration/runTests.js'], counted: true },
+  // The installed extension in the real workbench, driven by mouse and keyboard (Playwright).
+  { name: 'ui', command: [bin('mocha'), '--no-config', '--reporter', './out/test/countingReporter.js', '--timeout', '180000', 'out/test/ui/ui.test.js'], counted: true },
 ];
 
 const only = process.argv.slice(2);
