@@ -55,7 +55,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const docs = registerRuleDocs(context.subscriptions);
 
   const findings: FindingStore = new WeakMap();
-  const configs = new ProjectConfigs(log);
+  const configs = new ProjectConfigs(log, async (file, mistakes) => {
+    const OPEN = 'Open .idvrc.json';
+    const answer = await ctx.prompter().warn(`${vscode.workspace.asRelativePath(file)} has ${mistakes.length === 1 ? 'a mistake' : `${mistakes.length} mistakes`} (${mistakes[0] ?? ''}${mistakes.length > 1 ? ', …' : ''}); the defaults are used for ${mistakes.length === 1 ? 'it' : 'them'}.`, OPEN);
+    if (answer === OPEN) await vscode.window.showTextDocument(file);
+  });
   const git = new GitState();
   const linter = new DocumentLinter(configs, git, findings, log, ruleDocsUri);
   const problems = new ProblemCount(linter.collection);

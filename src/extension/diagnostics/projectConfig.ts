@@ -1,30 +1,39 @@
 /**
  * The engine configuration for each workspace folder: the project's `.idvrc.json` (the same
  * file the CLI reads), with the user's settings over it. Reloaded when either changes; a bad
- * config file is reported on the file itself and never stops linting.
+ * config file never stops linting (the defaults stand in for what is wrong).
+ *
+ * Mistakes in the file are shown in the editor once, on the offending key, by VS Code's JSON
+ * service through the schema the manifest associates with the file (generated from the same
+ * rules as parseConfig, and checked against it by a unit test). Reporting them here as well put
+ * a second copy of each at line 1. Here they go to the log, and a notification (once per
+ * distinct set of mistakes) says so while the file is not open to show them.
  */
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig } from '../../core/engine/config';
 import type { ResolvedConfig } from '../../core/engine/types';
 import { readSettings, SECTION } from '../settings';
 
+/** Says that a folder's `.idvrc.json` has mistakes; resolves when the user has answered. */
+export type ConfigNotifier = (file: vscode.Uri, mistakes: readonly string[]) => Thenable<unknown>;
+
 export class ProjectConfigs implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<ResolvedConfig>>();
-  private readonly problems: vscode.DiagnosticCollection;
+  /** The mistakes last announced per file, so that a reload with the same ones stays quiet. */
+  private readonly announced = new Map<string, string>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[];
   /** Fires when any folder's configuration may have changed. */
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
-    this.problems = vscode.languages.createDiagnosticCollection('identity-verification-config');
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly notify: ConfigNotifier) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const reset = () => {
       this.cache.clear();
       this.emitter.fire();
     };
     this.disposables = [
-      this.problems, this.emitter, watcher,
+      this.emitter, watcher,
       watcher.onDidChange(reset), watcher.onDidCreate(reset), watcher.onDidDelete(reset),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(SECTION)) reset(); }),
       vscode.workspace.onDidChangeWorkspaceFolders(reset),
@@ -58,7 +67,7 @@ export class ProjectConfigs implements vscode.Disposable {
         this.report(file, errors);
         base = config;
       } else {
-        this.problems.delete(file);
+        this.announced.delete(file.toString());
       }
     }
     const settings = readSettings(folder);
@@ -76,18 +85,18 @@ export class ProjectConfigs implements vscode.Disposable {
   }
 
   private report(file: vscode.Uri, errors: readonly string[]): void {
+    const key = file.toString();
     if (errors.length === 0) {
-      this.problems.delete(file);
+      this.announced.delete(key);
       return;
     }
-    for (const error of errors) this.log.warn(`${file.fsPath}: ${error}`);
-    this.problems.set(file, errors.map((message) => {
-      const line = /^line (\d+):/.exec(message);
-      const at = line ? Number(line[1]) - 1 : 0;
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(at, 0, at, 1000), `${message} (the default is used instead)`, vscode.DiagnosticSeverity.Warning);
-      diagnostic.source = 'identity-verification';
-      return diagnostic;
-    }));
+    for (const error of errors) this.log.warn(`${file.fsPath}: ${error} (the default is used instead)`);
+    const signature = errors.join('\n');
+    if (this.announced.get(key) === signature) return;
+    this.announced.set(key, signature);
+    // An open file shows its mistakes on the keys already; a notification would only repeat them.
+    if (vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === key)) return;
+    void this.notify(file, errors);
   }
 
   dispose(): void {

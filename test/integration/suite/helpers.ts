@@ -52,8 +52,16 @@ export class ScriptedPrompter implements Prompter {
     return (answer as unknown as Record<K, never>)[call.kind];
   }
 
+  private readonly noticeWaiters: Array<(message: string) => void> = [];
+
+  /** Resolves with the next notification shown. */
+  nextNotice(): Promise<string> {
+    return new Promise((resolve) => this.noticeWaiters.push(resolve));
+  }
+
   private notice(call: Call): string | undefined {
     this.calls.push(call);
+    for (const waiter of this.noticeWaiters.splice(0)) waiter(call.message ?? '');
     const answer = this.answers[0];
     if (answer && 'press' in answer) {
       this.answers.shift();

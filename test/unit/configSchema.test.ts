@@ -1,0 +1,56 @@
+/**
+ * The generated .idvrc.json schema is what reports a mistake in the editor (the extension no
+ * longer adds its own copy), so it must reject exactly what parseConfig rejects.
+ */
+import * as assert from 'node:assert/strict';
+import Ajv from 'ajv';
+import { parse } from 'jsonc-parser';
+import { DEFAULT_CONFIG, parseConfig, RULES } from '../../src/core/engine/index';
+import { configSchema } from '../../src/core/engine/configSchema';
+
+const CASES: readonly string[] = [
+  '{}',
+  JSON.stringify(DEFAULT_CONFIG),
+  '{ "$schema": "./node_modules/identity-verification-kit/dist/idvrc.schema.json" }',
+  '{ "rules": { "missing-user-hash": "off", "hardcoded-secret": "warning" } }',
+  '{ "rules": { "hardcoded-secret": "loud" } }',
+  '{ "rules": { "hardcoded-secret": 2 } }',
+  '{ "rules": { "no-such-rule": "error" } }',
+  '{ "rules": [] }',
+  '{ "rules": "off" }',
+  '{ "ignore": ["docs/**"], "clientGlobs": ["web/**"], "serverGlobs": ["api/**"], "secretNamePatterns": ["*_PEPPER"] }',
+  '{ "ignore": "docs/**" }',
+  '{ "ignore": [""] }',
+  '{ "clientGlobs": [1] }',
+  '{ "serverGlobs": {} }',
+  '{ "secretNamePatterns": [null] }',
+  '{ "maxFileSizeBytes": 1000 }',
+  '{ "maxFileSizeBytes": 0 }',
+  '{ "maxFileSizeBytes": -5 }',
+  '{ "maxFileSizeBytes": 1.5 }',
+  '{ "maxFileSizeBytes": "2MB" }',
+  '{ "extra": true }',
+  '{ "Rules": {} }',
+  '[1]',
+  '"text"',
+  // JSON with comments and trailing commas, as the editor and the CLI accept it.
+  '{ // a comment\n "rules": { "client-side-hmac": "info", }, }',
+  ...RULES.map((r) => `{ "rules": { "${r.id}": "error" } }`),
+];
+
+describe('.idvrc.json schema', () => {
+  const validate = new Ajv({ strict: false, allErrors: true }).compile(configSchema());
+
+  it('rejects exactly what parseConfig rejects', () => {
+    for (const text of CASES) {
+      const parsed: unknown = parse(text, [], { allowTrailingComma: true });
+      const schemaOk = validate(parsed);
+      const { errors } = parseConfig(text);
+      assert.equal(schemaOk, errors.length === 0, `${text}\nparseConfig: ${JSON.stringify(errors)}\nschema: ${JSON.stringify(validate.errors)}`);
+    }
+  });
+
+  it('lets VS Code accept comments and trailing commas, as parseConfig does', () => {
+    assert.equal(configSchema().allowTrailingCommas, true);
+  });
+});
