@@ -13,6 +13,7 @@ import { inspectJwt, JwtDocuments } from './commands/inspectJwt';
 import { scanWorkspace } from './commands/scanWorkspace';
 import { setSecret } from './commands/setSecret';
 import { showProblems, showRuleDocs } from './commands/showDocs';
+import { untrackSecretFile } from './commands/untrackSecretFile';
 import { verifyUserHash } from './commands/verifyUserHash';
 import { IdvCodeActions } from './diagnostics/codeActions';
 import { GitState } from './diagnostics/gitState';
@@ -82,12 +83,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs }),
     'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
     'idv.showProblems': () => showProblems(),
+    'idv.untrackSecretFile': (uri?: vscode.Uri) => untrackSecretFile(ctx, git, uri),
   } as const satisfies Record<`idv.${string}`, (...args: never[]) => unknown>;
 
   context.subscriptions.push(
     log, configs, git, linter, problems, installTree, installView,
     vscode.workspace.registerTextDocumentContentProvider(JwtDocuments.scheme, jwtDocuments),
-    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings, git), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
     registerSnippetCompletions(context.extension),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {

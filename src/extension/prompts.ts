@@ -11,6 +11,8 @@ export interface Prompter {
   input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
   info(message: string, ...actions: string[]): Thenable<string | undefined>;
   warn(message: string, ...actions: string[]): Thenable<string | undefined>;
+  /** A modal question before something that changes the user's repository; resolves to `action` or undefined. */
+  confirm(message: string, detail: string, action: string): Thenable<string | undefined>;
   /** The command is done asking: close whatever box is still on screen. */
   finish(): void;
 }
@@ -125,6 +127,11 @@ export class WindowPrompter implements Prompter {
   warn(message: string, ...actions: string[]): Thenable<string | undefined> {
     this.finish();
     return vscode.window.showWarningMessage(message, ...actions);
+  }
+
+  confirm(message: string, detail: string, action: string): Thenable<string | undefined> {
+    this.finish();
+    return vscode.window.showWarningMessage(message, { modal: true, detail }, action);
   }
 
   finish(): void {

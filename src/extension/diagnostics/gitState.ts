@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { createIgnoreOracle, type IgnoreOracle } from '../../core/engine/git';
+import { findGit, runGit } from '../../core/gitCli';
 
 export class GitState implements vscode.Disposable {
   private readonly oracles = new Map<string, Promise<IgnoreOracle>>();
@@ -43,6 +44,26 @@ export class GitState implements vscode.Disposable {
       this.answers.set(key, answer);
     }
     return answer;
+  }
+
+  /**
+   * The git executable for commands that change the repository (stop tracking a file): an
+   * absolute path from PATH, never one inside a workspace folder; undefined in Restricted Mode.
+   */
+  executable(): string | undefined {
+    if (!this.enabled) return undefined;
+    return findGit({ exclude: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath) });
+  }
+
+  /** Whether git tracks `uri`; undefined when git cannot be asked (Restricted Mode, no git, no repository). */
+  async isTracked(uri: vscode.Uri): Promise<boolean | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const git = this.executable();
+    if (!git || !folder || uri.scheme !== 'file') return undefined;
+    const inside = await runGit(git, folder.uri.fsPath, ['rev-parse', '--is-inside-work-tree']);
+    if (inside.code !== 0) return undefined;
+    const listed = await runGit(git, folder.uri.fsPath, ['ls-files', '--error-unmatch', '--', uri.fsPath]);
+    return listed.code === 0;
   }
 
   /** The subset of `uris` git ignores, in one git call per workspace folder. */

@@ -17,7 +17,7 @@ export async function testApi(): Promise<TestApi> {
 
 /** One recorded question and how it was answered. */
 export interface Call {
-  readonly kind: 'pick' | 'pickMany' | 'input' | 'info' | 'warn' | 'finish';
+  readonly kind: 'pick' | 'pickMany' | 'input' | 'info' | 'warn' | 'confirm' | 'finish';
   readonly options: unknown;
   readonly message?: string;
   readonly items?: readonly vscode.QuickPickItem[];
@@ -97,6 +97,11 @@ export class ScriptedPrompter implements Prompter {
 
   warn(message: string, ...actions: string[]): Thenable<string | undefined> {
     return Promise.resolve(this.notice({ kind: 'warn', options: actions, message }));
+  }
+
+  /** A modal question: answered by a `press` answer, else dismissed. */
+  confirm(message: string, detail: string, action: string): Thenable<string | undefined> {
+    return Promise.resolve(this.notice({ kind: 'confirm', options: [action], message: `${message} ${detail}` }));
   }
 
   finish(): void {
