@@ -9,7 +9,10 @@ export function parse<O extends Options>(argv: readonly string[], options: O, al
   try {
     return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    // A stray argument is often a secret typed where it does not belong: never repeat it.
+    if (/^Unexpected argument/.test(message)) throw new UsageError('this command takes no arguments besides its options (the argument given is not repeated here)');
+    throw new UsageError(message.replace(/(option '[^']*') argument (.*)$/, '$1 argument $2'));
   }
 }
 
@@ -19,9 +22,9 @@ export function required(value: string | undefined, flag: string): string {
   return value;
 }
 
-/** `value` when it is one of `allowed`, else a UsageError naming the flag and the choices. */
+/** `value` when it is one of `allowed`, else a UsageError naming the flag and the choices (not the value). */
 export function choice<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
   const found = allowed.find((a) => a === value);
-  if (found === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}".`);
+  if (found === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}.`);
   return found;
 }

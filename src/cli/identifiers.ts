@@ -33,6 +33,6 @@ export function identifiersFrom(values: { identifier?: string | undefined; 'user
 /** The vendor named by --vendor, or a UsageError listing the known ones. */
 export function vendorFrom(id: string | undefined): Vendor {
   const vendor = findVendor(id ?? 'intercom');
-  if (!vendor) throw new UsageError(`Unknown vendor "${id}". Known: ${VENDORS.map((v) => v.id).join(', ')}.`);
+  if (!vendor) throw new UsageError(`unknown vendor; the vendors are ${VENDORS.map((v) => v.id).join(', ')}`);
   return vendor;
 }

@@ -26,7 +26,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const command = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
+    // What was typed is not repeated: it may be a secret pasted in the wrong place.
+    if (!command) throw new UsageError(`unknown command; the commands are ${COMMANDS.map((c) => c.name).join(', ')} (idv --help)`);
     // Help is the same for every command, so it is answered here rather than in each one.
     const options = rest.slice(0, rest.includes('--') ? rest.indexOf('--') : rest.length);
     if (options.includes('--help') || options.includes('-h')) {

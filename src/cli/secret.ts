@@ -9,7 +9,8 @@ import { UsageError, type CliIo } from './io';
 export async function readSecret(io: CliIo, secretEnv: string | undefined): Promise<string> {
   if (secretEnv !== undefined) {
     const value = io.env[secretEnv];
-    if (value === undefined || value === '') throw new UsageError(`The environment variable ${secretEnv} is not set or empty.`);
+    // The name is not repeated: people paste the secret itself where the name belongs.
+    if (value === undefined || value === '') throw new UsageError('--secret-env names an environment variable that is not set or is empty (the name given is not repeated here, in case it is the secret itself); pass the variable\'s name, such as --secret-env INTERCOM_SECRET');
     return value;
   }
   const text = io.stdin.isTTY ? await promptHidden(io) : await readAll(io.stdin);

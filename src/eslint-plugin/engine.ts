@@ -4,7 +4,7 @@
  * ESLint's terms. No detection logic lives here; it is all in src/core/engine.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { DEFAULT_CONFIG, lint, RULES, type Finding, type ResolvedConfig, type RuleId, type SeveritySetting } from '../core/engine/index';
+import { compileNamePatterns, DEFAULT_CONFIG, lint, RULES, type Finding, type ResolvedConfig, type RuleId, type SeveritySetting } from '../core/engine/index';
 
 /** The key under ESLint's `settings` that holds this plugin's project settings. */
 export const SETTINGS_KEY = 'identity-verification';
@@ -41,7 +41,7 @@ interface Entry {
   readonly text: string;
   readonly config: ResolvedConfig;
   readonly findings: readonly Finding[];
-  /** Offsets where the engine's lines start (it breaks lines at `\n` only); built on demand. */
+  /** Offsets where the engine's lines start (at `\n` and lone `\r`); built on demand. */
   lineStarts?: number[];
 }
 
@@ -57,7 +57,7 @@ export function findingsFor(context: EngineContext): readonly Finding[] {
 }
 
 /**
- * Converts an engine range (0-based lines split at `\n`, UTF-16 columns) to ESLint's location.
+ * Converts an engine range (0-based lines split at `\n` and lone `\r`, UTF-16 columns) to ESLint's location.
  * It goes through the offset because ESLint also breaks lines at `\r`, U+2028 and U+2029.
  */
 export function toEslintLoc(context: EngineContext, finding: Finding): EslintLoc {
@@ -122,6 +122,9 @@ export function configFrom(settings: Readonly<Record<string, unknown>>): Resolve
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.length > 0)) {
       throw new TypeError(`settings["${SETTINGS_KEY}"].${key} must be an array of non-empty strings`);
     }
+    // The same checks as .idvrc.json: a pattern that cannot be searched for is an error, not a no-op.
+    const unusable = key === 'secretNamePatterns' ? compileNamePatterns(value as string[]).errors[0] : undefined;
+    if (unusable !== undefined) throw new TypeError(`settings["${SETTINGS_KEY}"].secretNamePatterns: ${unusable}`);
     lists[key as (typeof LIST_KEYS)[number]] = Object.freeze([...value as string[]]);
   }
   const config: ResolvedConfig = Object.freeze({ ...ALL_RULES_ON, ...lists });
@@ -129,8 +132,12 @@ export function configFrom(settings: Readonly<Record<string, unknown>>): Resolve
   return config;
 }
 
+/** Where the engine's lines start: after every `\n`, and after a `\r` not followed by one. */
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }

@@ -22,6 +22,12 @@ const install = (file: string, line: number, platform: string, identifiers: stri
   ({ file, line, vendor, platform, identifiers, sendsHash, hashSource });
 
 /** What the fixture project holds, file by file (see the comments in each fixture). */
+/** The report without the skipped paths and notices (checked on their own below). */
+function core(stdout: string): unknown {
+  const { installations, readiness } = JSON.parse(stdout) as Record<string, unknown>;
+  return { installations, readiness };
+}
+
 const EXPECTED = {
   installations: [
     install('android/app/src/main/java/com/example/app/IntercomLogin.kt', 20, 'android', ['user_id', 'email'], true, 'server'),
@@ -52,7 +58,7 @@ describe('cli: idv check', () => {
     const result = await run(['check', '--format', 'json']);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 1);
-    assert.deepEqual(JSON.parse(result.stdout), EXPECTED);
+    assert.deepEqual(core(result.stdout), EXPECTED);
     // The key order is part of the contract.
     assert.deepEqual(Object.keys((JSON.parse(result.stdout) as typeof EXPECTED).installations[0] ?? {}), ['file', 'line', 'vendor', 'platform', 'identifiers', 'sendsHash', 'hashSource']);
   });
@@ -72,10 +78,10 @@ describe('cli: idv check', () => {
   it('exit 0 when every platform found is ready; paths are relative to the current directory', async () => {
     const crisp = await run(['check', 'web/src/support', '--format', 'json']);
     assert.equal(crisp.code, 0);
-    assert.deepEqual(JSON.parse(crisp.stdout), { installations: [EXPECTED.installations[8]], readiness: [EXPECTED.readiness[3]] });
+    assert.deepEqual(core(crisp.stdout), { installations: [EXPECTED.installations[8]], readiness: [EXPECTED.readiness[3]] });
     const ios = await run(['check', '--format', 'json', 'IntercomLogin.swift'], join(FIXTURE, 'ios', 'App'));
     assert.equal(ios.code, 0);
-    assert.deepEqual(JSON.parse(ios.stdout), {
+    assert.deepEqual(core(ios.stdout), {
       installations: [{ ...EXPECTED.installations[1], file: 'IntercomLogin.swift' }],
       readiness: [{ vendor: 'intercom', platform: 'ios', ready: true, reasons: [MOBILE_REMINDER] }],
     });
@@ -94,12 +100,15 @@ describe('cli: idv check', () => {
       writeFileSync(join(dir, 'node_modules', 'widget', 'boot.js'), missing);
       writeFileSync(join(dir, '.gitignore'), 'generated/\n');
       const result = await run(['check', '--format', 'json'], dir);
-      assert.deepEqual(JSON.parse(result.stdout), EXPECTED);
+      assert.deepEqual(core(result.stdout), EXPECTED);
       // The same file, no longer ignored, is found: the test above can tell the difference.
       writeFileSync(join(dir, '.gitignore'), '');
-      const files = (JSON.parse((await run(['check', '--format', 'json'], dir)).stdout) as typeof EXPECTED).installations.map((i) => i.file);
+      const report = JSON.parse((await run(['check', '--format', 'json'], dir)).stdout) as typeof EXPECTED & { skipped: { file: string; kind: string }[] };
+      const files = report.installations.map((i) => i.file);
       assert.ok(files.includes('generated/boot.js'));
       assert.ok(!files.some((f) => f.startsWith('node_modules/')));
+      // The dependency folder is not walked, and the report says so.
+      assert.deepEqual(report.skipped.filter((s) => s.file === 'node_modules/').map((s) => s.kind), ['excluded-folder']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

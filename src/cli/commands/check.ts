@@ -2,20 +2,20 @@
  * `idv check`: every messenger installation in a tree, per vendor and platform, and whether
  * identity verification can be enforced yet. Walks files exactly like `idv scan`.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { globMatcher } from '../../core/engine/classify';
-import { shouldSkip, type ResolvedConfig } from '../../core/engine/index';
+import type { ResolvedConfig } from '../../core/engine/index';
+import { decodeText, skipByName, summarizeSkips, type Skip, type SkippedPath } from '../../core/files/index';
+import { FileReader } from '../fileReader';
+import { scanIncomplete, type Notice } from '../format/types';
 import { resolveConfig } from '../projectConfig';
 import { findInstallations, readiness, type Installation, type Readiness } from '../../core/install/index';
 import { getVendor, PLATFORMS, type Platform } from '../../core/vendors';
 import { choice, parse } from '../args';
 import { UsageError, type CliCommand } from '../io';
-import { kindOf, walkFiles, type WalkEntry } from '../walk';
+import { kindOf, walkFiles, type WalkReport } from '../walk';
 
 const FORMATS = ['text', 'json'] as const;
-/** Files read at once: enough to overlap I/O, few enough to keep memory flat. */
-const BATCH = 16;
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { web: 'web', ios: 'iOS', android: 'Android' };
 
 /** The JSON `idv check --format json` prints. */
@@ -27,75 +27,77 @@ export interface CheckReport {
 export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'list messenger installations and say per platform whether verification can be enforced',
-  usage: `Usage: idv check [paths...] [--format text|json]
+  usage: `Usage: idv check [paths...] [--format text|json] [--verbose]
 Finds every messenger installation (web settings and boot/identify calls, iOS, Android, React
 Native and Flutter logins) under the paths (default: the current directory), walking files like
 idv scan. For each one: platform, identifiers sent, whether a hash is sent and whether it comes
 from the server or is computed on the client. Then a verdict per vendor and platform.
   --format F   text (a table and the verdicts) or json (default text)
-Exit 0 when every platform is ready to enforce, 1 when one is not, 2 on usage or I/O errors.`,
+  --verbose    list every path that was not read, with the reason
+Files not read are listed in JSON "skipped" and counted on stderr, as for idv scan.
+Exit 0 when every platform is ready to enforce, 1 when one is not, 2 on usage or configuration
+errors, or when part of the tree could not be read.`,
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
       format: { type: 'string', short: 'f', default: 'text' },
+      verbose: { type: 'boolean', short: 'v' },
     }, true);
     const format = choice(values.format, FORMATS, '--format');
     const { config, root } = await resolveConfig(io, undefined);
 
     const installations: Installation[] = [];
-    let ioErrors = 0;
-    const checkOne = async (absPath: string) => {
-      try {
-        installations.push(...await checkFile(absPath, root, io.cwd, config));
-      } catch (error) {
-        ioErrors++;
-        io.stderr(`idv: ${relative(io.cwd, absPath)}: ${(error as Error).message}\n`);
-      }
+    const skipped: SkippedPath[] = [];
+    const notices: Notice[] = [];
+    const reader = new FileReader();
+    const display = (abs: string) => {
+      const rel = relative(io.cwd, abs).split(sep).join('/');
+      return abs.endsWith(sep) && !rel.endsWith('/') ? `${rel}/` : rel;
+    };
+    const report: WalkReport = {
+      skip: (abs, skip) => skipped.push({ file: display(abs), ...skip }),
+      notice: (level, message) => notices.push({ level, message }),
+    };
+    const checkOne = (absPath: string, scanRoot: string, walked = false) => {
+      const result = checkFile(absPath, scanRoot, walked, reader, root, io.cwd, config);
+      if ('skip' in result) report.skip(absPath, result.skip);
+      else installations.push(...result.installations);
     };
     for (const target of positionals.length > 0 ? positionals : ['.']) {
       const abs = resolve(io.cwd, target);
       const kind = await kindOf(abs).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`${target}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`);
       });
-      if (kind === 'file') await checkOne(abs);
-      else if (kind === 'dir') await inBatches(walkFiles(abs), (entry) => checkOne(entry.absPath));
+      if (kind === 'file') checkOne(abs, dirname(abs));
+      else if (kind === 'dir') for await (const entry of walkFiles(abs, report)) checkOne(entry.absPath, abs, entry.walked === true);
       else throw new UsageError(`${target}: not a file or directory`);
     }
 
     installations.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform));
-    const report: CheckReport = { installations, readiness: readiness(installations) };
-    io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report));
-    if (ioErrors > 0) return 2;
-    return report.readiness.every((r) => r.ready) ? 0 : 1;
+    const result: CheckReport = { installations, readiness: readiness(installations) };
+    io.stdout(format === 'json' ? `${JSON.stringify({ ...result, skipped, notices }, null, 2)}\n` : formatText(result));
+    for (const n of notices) io.stderr(`idv: ${n.level}: ${n.message}\n`);
+    for (const s of skipped) if (values.verbose === true || s.kind === 'unreadable' || s.kind === 'outside-root') io.stderr(`idv: not checked: ${s.file}: ${s.reason}\n`);
+    const skips = summarizeSkips(skipped);
+    if (format === 'text' && skips !== undefined) io.stderr(`${skips}${values.verbose === true ? '' : '; --verbose lists them'}\n`);
+    if (scanIncomplete({ findings: [], skipped, notices })) return 2;
+    return result.readiness.every((r) => r.ready) ? 0 : 1;
   },
 };
 
-/** The installations in one file, with `file` relative to `cwd`. Skipped files have none. */
-async function checkFile(absPath: string, root: string, cwd: string, config: ResolvedConfig): Promise<Installation[]> {
-  const st = await stat(absPath).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined; // listed by git but deleted in the work tree
-    throw error;
-  });
-  if (!st?.isFile()) return [];
+/** The installations in one file, with `file` relative to `cwd`, or why it was not read. */
+function checkFile(absPath: string, scanRoot: string, walked: boolean, reader: FileReader, root: string, cwd: string, config: ResolvedConfig): { installations: Installation[] } | { skip: Skip } {
   const rootRel = relative(root, absPath);
   const projectPath = (isAbsolute(rootRel) || rootRel.startsWith('..') ? relative(cwd, absPath) : rootRel).split(sep).join('/');
-  if (globMatcher(config.ignore)(projectPath) || shouldSkip(projectPath, st.size, undefined, config.maxFileSizeBytes)) return [];
-  const bytes = await readFile(absPath);
-  if (shouldSkip(projectPath, bytes.length, bytes.subarray(0, 4096), config.maxFileSizeBytes)) return [];
+  const byName = skipByName(projectPath);
+  if (byName) return { skip: byName };
+  if (globMatcher(config.ignore)(projectPath)) return { skip: { kind: 'ignored', reason: 'matched by "ignore" in .idvrc.json' } };
+  const read = reader.read(absPath, scanRoot, config.maxFileSizeBytes, { walked });
+  if (read.skip) return { skip: read.skip };
+  if (read.gone) return { installations: [] };
+  const decoded = decodeText(read.bytes);
+  if (decoded.skip) return { skip: decoded.skip };
   const file = relative(cwd, absPath).split(sep).join('/');
-  return findInstallations(bytes.toString('utf8'), projectPath, undefined, { config }).map((i) => ({ ...i, file }));
-}
-
-/** Runs `work` over the entries BATCH at a time. */
-async function inBatches(entries: AsyncIterable<WalkEntry>, work: (entry: WalkEntry) => Promise<void>): Promise<void> {
-  let batch: WalkEntry[] = [];
-  for await (const entry of entries) {
-    batch.push(entry);
-    if (batch.length >= BATCH) {
-      await Promise.all(batch.map(work));
-      batch = [];
-    }
-  }
-  await Promise.all(batch.map(work));
+  return { installations: findInstallations(decoded.text, projectPath, undefined, { config }).map((i) => ({ ...i, file })) };
 }
 
 /** A table of installations, then one verdict per vendor and platform with its reasons. */

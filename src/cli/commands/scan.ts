@@ -1,104 +1,139 @@
 /** `idv scan`: the engine over a tree, as text, JSON or SARIF, with exit codes CI can gate on. */
-import { writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, lintBytes, shouldSkip, type ResolvedConfig } from '../../core/engine/index';
-import { FileReader } from '../fileReader';
+import { globMatcher } from '../../core/engine/classify';
+import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, lintBytes, type ResolvedConfig } from '../../core/engine/index';
+import { encodeText, skipByName, summarizeSkips, type Skip, type SkippedPath } from '../../core/files/index';
+import { FileReader, writeBack } from '../fileReader';
 import { resolveConfig } from '../projectConfig';
 import { version } from '../../../package.json';
 import { choice, parse } from '../args';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
-import type { FileFinding } from '../format/types';
+import { scanIncomplete, type FileFinding, type Notice, type ScanReport } from '../format/types';
 import { UsageError, type CliCommand } from '../io';
-import { kindOf, walkFiles, type WalkEntry } from '../walk';
+import { kindOf, walkFiles, type WalkEntry, type WalkReport } from '../walk';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export const scanCommand: CliCommand = {
   name: 'scan',
   summary: 'find leaked secrets, client-side hashing and missing or wrong user hashes',
-  usage: `Usage: idv scan [paths...] [--format text|json|sarif] [--config FILE] [--fix]
+  usage: `Usage: idv scan [paths...] [--format text|json|sarif] [--config FILE] [--fix] [--verbose]
 Scans files and directories (default: the current directory). In a git repository only the
 files git would commit are walked, plus git-ignored .env files (public variables in them still
-reach the browser). node_modules, build output, binaries and lock files are skipped.
+reach the browser). Dependency and build folders, binaries, lock files and files over the size
+limit are not read, and every one is reported: in JSON "skipped", in SARIF the invocation's
+notifications, in text a count on stderr (--verbose lists them). Links are never followed.
   --format F      text (file:line:column severity rule message), json or sarif (default text)
   --config FILE   the ${CONFIG_FILE_NAME} to use (default: the nearest one above the current directory)
   --fix           apply the safe fixes in place, then report what is left
-Exit 0 when nothing is at warning or above, 1 when something is, 2 on usage or I/O errors.`,
+  --verbose       list every path that was not read, with the reason
+Exit 0 when nothing is at warning or above, 1 when something is, 2 on usage or configuration
+errors, or when part of the tree could not be read (the report is still complete for the rest).`,
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
       format: { type: 'string', short: 'f', default: 'text' },
       config: { type: 'string' },
       fix: { type: 'boolean' },
+      verbose: { type: 'boolean', short: 'v' },
     }, true);
     const format = choice(values.format, FORMATS, '--format');
     const { config, root } = await resolveConfig(io, values.config);
 
     const findings: FileFinding[] = [];
+    const skipped: SkippedPath[] = [];
+    const notices: Notice[] = [];
     const reader = new FileReader();
-    let ioErrors = 0;
-    const scanOne = async (entry: WalkEntry) => {
-      try {
-        findings.push(...await scanFile(entry, reader, root, io.cwd, config, values.fix === true));
-      } catch (error) {
-        ioErrors++;
-        io.stderr(`idv: ${relative(io.cwd, entry.absPath)}: ${(error as Error).message}\n`);
-      }
+    const display = (abs: string) => {
+      const rel = relative(io.cwd, abs).split(sep).join('/');
+      return abs.endsWith(sep) && !rel.endsWith('/') ? `${rel}/` : rel;
+    };
+    const report: WalkReport = {
+      skip: (abs, skip) => skipped.push({ file: display(abs), ...skip }),
+      notice: (level, message) => notices.push({ level, message }),
     };
     for (const target of positionals.length > 0 ? positionals : ['.']) {
       const abs = resolve(io.cwd, target);
       const kind = await kindOf(abs).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`${target}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`);
       });
+      const scanOne = (entry: WalkEntry, scanRoot: string) => {
+        const result = scanFile(entry, scanRoot, reader, root, io.cwd, config, values.fix === true);
+        if (result.skip) report.skip(entry.absPath, result.skip);
+        else findings.push(...result.findings);
+        if (result.fixError) notices.push({ level: 'error', message: `${display(entry.absPath)}: fixes not written: ${result.fixError}` });
+      };
       if (kind === 'file') {
         const oracle = await createIgnoreOracle(dirname(abs));
         const ignored = await oracle.ignored([abs]);
-        await scanOne({ absPath: abs, committed: !ignored.has(abs) });
+        scanOne({ absPath: abs, committed: !ignored.has(abs) }, dirname(abs));
       } else if (kind === 'dir') {
         // One file at a time: reading is cheaper than keeping many reads in flight (fileReader.ts).
-        for await (const entry of walkFiles(abs)) await scanOne(entry);
+        for await (const entry of walkFiles(abs, report)) scanOne(entry, abs);
       } else {
         throw new UsageError(`${target}: not a file or directory`);
       }
     }
 
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.column - b.finding.range.start.column);
-    io.stdout(format === 'json' ? formatJson(findings) : format === 'sarif' ? formatSarif(findings, io.cwd, version) : formatText(findings));
-    if (format === 'text' && findings.length > 0) io.stderr(`${summary(findings)}\n`);
-    if (ioErrors > 0) return 2;
+    skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const result: ScanReport = { findings, skipped, notices };
+    io.stdout(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, io.cwd, version) : formatText(findings));
+    for (const n of notices) io.stderr(`idv: ${n.level}: ${n.message}\n`);
+    for (const s of skipped) if (values.verbose === true || s.kind === 'unreadable' || s.kind === 'outside-root') io.stderr(`idv: not scanned: ${s.file}: ${s.reason}\n`);
+    if (format === 'text') {
+      if (findings.length > 0) io.stderr(`${summary(findings)}\n`);
+      const skips = summarizeSkips(skipped);
+      if (skips !== undefined) io.stderr(`${skips}${values.verbose === true ? '' : '; --verbose lists them'}\n`);
+    }
+    if (scanIncomplete(result)) return 2;
     return findings.some((f) => f.finding.severity !== 'info') ? 1 : 0;
   },
 };
 
-/** Lints one file; applies fixes first when asked. Skipped files give no findings. */
-async function scanFile(entry: WalkEntry, reader: FileReader, root: string, cwd: string, config: ResolvedConfig, fix: boolean): Promise<FileFinding[]> {
+interface FileResult {
+  readonly findings: FileFinding[];
+  readonly skip?: Skip;
+  readonly fixError?: string;
+}
+
+/** Lints one file; applies fixes first when asked. */
+function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, root: string, cwd: string, config: ResolvedConfig, fix: boolean): FileResult {
   const { absPath } = entry;
   const rootRel = relative(root, absPath);
   const projectPath = (isAbsolute(rootRel) || rootRel.startsWith('..') ? relative(cwd, absPath) : rootRel).split(sep).join('/');
-  if (shouldSkip(projectPath, 0) !== undefined) return []; // by its name alone: not worth opening
-  let bytes: Uint8Array;
-  try {
-    bytes = reader.read(absPath, config.maxFileSizeBytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // Listed by git but deleted in the work tree, or a submodule's directory.
-    if (code === 'ENOENT' || code === 'EISDIR') return [];
-    throw error;
-  }
-  const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  // By the name alone: not worth opening.
+  const byName = skipByName(projectPath) ?? (ignoredByConfig(config, projectPath) ? IGNORED : undefined);
+  if (byName) return { findings: [], skip: byName };
+  const read = reader.read(absPath, scanRoot, config.maxFileSizeBytes, { walked: entry.walked === true, identify: fix });
+  if (read.skip) return { findings: [], skip: read.skip };
+  if (read.gone) return { findings: [] };
   const context = { path: projectPath, committed: entry.committed, config };
-  let { findings: found, text } = lintBytes(bytes, context);
-  if (fix && text !== undefined) {
+  const linted = lintBytes(read.bytes, context);
+  if (linted.skipped) return { findings: [], skip: linted.skipped };
+  let found = linted.findings;
+  let fixError: string | undefined;
+  if (fix && linted.text !== undefined && linted.encoding !== undefined) {
     const fixes = found.flatMap((f) => (f.fix ? [f.fix] : []));
     if (fixes.length > 0) {
-      text = applyFixes(text, fixes);
-      await writeFile(absPath, hadBom ? `\uFEFF${text}` : text);
-      found = lint(text, context);
+      const text = applyFixes(linted.text, fixes);
+      try {
+        writeBack(absPath, read.identity, encodeText(text, linted.encoding));
+        found = lint(text, context);
+      } catch (error) {
+        fixError = (error as Error).message;
+      }
     }
   }
   const file = relative(cwd, absPath).split(sep).join('/');
-  return found.map((finding) => ({ file, finding }));
+  return { findings: found.map((finding) => ({ file, finding })), ...(fixError ? { fixError } : {}) };
+}
+
+const IGNORED: Skip = { kind: 'ignored', reason: `matched by "ignore" in ${CONFIG_FILE_NAME}` };
+
+function ignoredByConfig(config: ResolvedConfig, path: string): boolean {
+  return config.ignore.length > 0 && globMatcher(config.ignore)(path);
 }
 
 function summary(findings: readonly FileFinding[]): string {

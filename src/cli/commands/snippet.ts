@@ -19,7 +19,7 @@ function table(rows: readonly SnippetInfo[]): string {
 
 function identifierFrom(value: string | undefined): 'user_id' | 'email' | undefined {
   if (value === undefined || value === 'user_id' || value === 'email') return value;
-  throw new UsageError(`--identifier must be user_id or email, not "${value}".`);
+  throw new UsageError('--identifier must be user_id or email.');
 }
 
 export const snippetCommand: CliCommand = {

@@ -34,7 +34,7 @@ ${identifierUsage}
     const otherPlatformSecrets: Partial<Record<Platform, string>> = {};
     for (const pair of values['other-secret-env'] ?? []) {
       const [p, name] = pair.split('=', 2);
-      if (!name) throw new UsageError(`--other-secret-env takes PLATFORM=NAME, got "${pair}".`);
+      if (!name) throw new UsageError('--other-secret-env takes PLATFORM=NAME, such as ios=INTERCOM_IOS_SECRET (what was given is not repeated)');
       otherPlatformSecrets[platformFrom(p)] = envSecret(io.env, name);
     }
     const secret = await readSecret(io, values['secret-env']);
@@ -56,12 +56,12 @@ ${identifierUsage}
 
 function platformFrom(value: string | undefined): Platform {
   const platform = PLATFORMS.find((p) => p === value);
-  if (!platform) throw new UsageError(`Unknown platform "${value}". Known: ${PLATFORMS.join(', ')}.`);
+  if (!platform) throw new UsageError(`unknown platform; the platforms are ${PLATFORMS.join(', ')}`);
   return platform;
 }
 
 function envSecret(env: Readonly<Record<string, string | undefined>>, name: string): string {
   const value = env[name];
-  if (value === undefined || value === '') throw new UsageError(`The environment variable ${name} is not set or empty.`);
+  if (value === undefined || value === '') throw new UsageError('--other-secret-env names an environment variable that is not set or is empty (the name given is not repeated here, in case it is the secret itself)');
   return value;
 }

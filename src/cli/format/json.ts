@@ -1,9 +1,12 @@
-/** `{ "findings": [...] }` with 1-based lines and columns; `endColumn` is exclusive, as in SARIF. */
-import type { FileFinding } from './types';
+/**
+ * `{ "findings": [...], "skipped": [...], "notices": [...] }` with 1-based lines and columns;
+ * `endColumn` is exclusive, as in SARIF.
+ */
+import type { ScanReport } from './types';
 
-/** Formats findings as the documented JSON object. */
-export function formatJson(findings: readonly FileFinding[]): string {
-  const out = findings.map(({ file, finding: f }) => ({
+/** Formats a scan report as the documented JSON object. */
+export function formatJson(report: ScanReport): string {
+  const findings = report.findings.map(({ file, finding: f }) => ({
     ruleId: f.ruleId,
     severity: f.severity,
     file,
@@ -13,5 +16,6 @@ export function formatJson(findings: readonly FileFinding[]): string {
     endColumn: f.range.end.column + 1,
     message: f.message,
   }));
-  return `${JSON.stringify({ findings: out }, null, 2)}\n`;
+  const skipped = report.skipped.map((s) => ({ file: s.file, kind: s.kind, reason: s.reason }));
+  return `${JSON.stringify({ findings, skipped, notices: report.notices }, null, 2)}\n`;
 }

@@ -1,13 +1,18 @@
 /** SARIF 2.1.0 for code-scanning uploads: one run, every rule described, results relative to SRCROOT. */
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { RULES, type Severity } from '../../core/engine/index';
-import type { FileFinding } from './types';
+import { scanIncomplete, type ScanReport } from './types';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** Formats findings as a SARIF log; `cwd` becomes the SRCROOT base the relative paths resolve against. */
-export function formatSarif(findings: readonly FileFinding[], cwd: string, version: string): string {
+/**
+ * Formats a scan report as a SARIF log; `cwd` becomes the SRCROOT base the relative paths resolve
+ * against. Paths not read are the invocation's notifications, so code scanning shows them too,
+ * and `executionSuccessful` is false when part of the tree could not be read.
+ */
+export function formatSarif(report: ScanReport, cwd: string, version: string): string {
+  const { findings } = report;
   const rules: ReportingDescriptor[] = RULES.map((r) => ({
     id: r.id,
     name: r.id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
@@ -25,7 +30,7 @@ export function formatSarif(findings: readonly FileFinding[], cwd: string, versi
     message: { text: f.message },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
+        artifactLocation: artifact(file),
         region: { startLine: f.range.start.line + 1, startColumn: f.range.start.column + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.column + 1 },
       },
     }],
@@ -38,8 +43,26 @@ export function formatSarif(findings: readonly FileFinding[], cwd: string, versi
       tool: { driver: { name: 'idv', fullName: 'Identity Verification Kit', semanticVersion: version, rules } },
       originalUriBaseIds: { SRCROOT: { uri: root.endsWith('/') ? root : `${root}/` } },
       columnKind: 'utf16CodeUnits',
+      invocations: [{ executionSuccessful: !scanIncomplete(report), toolExecutionNotifications: notifications(report) }],
       results,
     }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function artifact(file: string): { uri: string; uriBaseId: string } {
+  return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+}
+
+/** One notification per path not read (`note`, or `error` when it could not be read) and per notice. */
+function notifications(report: ScanReport): Notification[] {
+  return [
+    ...report.notices.map((n): Notification => ({ level: n.level, message: { text: n.message } })),
+    ...report.skipped.map((s): Notification => ({
+      level: s.kind === 'unreadable' || s.kind === 'outside-root' ? 'error' : 'note',
+      descriptor: { id: `skipped/${s.kind}` },
+      message: { text: `Not scanned: ${s.reason}` },
+      locations: [{ physicalLocation: { artifactLocation: artifact(s.file) } }],
+    })),
+  ];
 }

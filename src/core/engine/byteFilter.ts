@@ -28,6 +28,11 @@ export interface ByteFilter {
    * their ASCII bytes, which in UTF-8 text can only mean those same characters.
    */
   anyIn(bytes: Uint8Array, wanted: readonly boolean[]): boolean;
+  /**
+   * Work done so far, counted rather than timed: bytes the SIMD pass moved over and candidates
+   * checked. Tests prove linear time with it on a busy machine, where a clock cannot.
+   */
+  readonly work: { bytes: number; candidates: number };
 }
 
 /**
@@ -97,7 +102,9 @@ export function createByteFilter(needles: readonly ByteNeedle[]): ByteFilter | u
     return wasm;
   };
 
+  const work = { bytes: 0, candidates: 0 };
   return {
+    work,
     anyIn(bytes, wanted) {
       const end = TEXT + bytes.length;
       const needed = end + PADDING;
@@ -105,11 +112,16 @@ export function createByteFilter(needles: readonly ByteNeedle[]): ByteFilter | u
       view.set(bytes, TEXT);
       view.fill(0, end, needed);
       try {
+        let from = TEXT;
         for (let at = exports.next(TEXT, end); at >= 0; at = exports.next(at + 1, end)) {
+          work.bytes += at + 1 - from;
+          from = at + 1;
+          work.candidates++;
           const candidates = byWindow.get((view[at] ?? 0) << 16 | (view[at + 1] ?? 0) << 8 | (view[at + 2] ?? 0));
           if (candidates === undefined) continue;
           for (const c of candidates) if (wanted[c.index] === true && occursAt(view, at - c.offset, TEXT, end, c.codes)) return true;
         }
+        work.bytes += end - from;
         return false;
       } finally {
         if (needed > KEEP_BYTES) wasm = undefined;

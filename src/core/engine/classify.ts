@@ -25,7 +25,9 @@ export function globMatcher(globs: readonly string[]): Matcher {
 // Path conventions, tested against `/` + the lowercased path so that `(^|/)` is just `/`.
 const SERVER_PATHS = /\/pages\/api\/|\/app\/api\/|\/api\/[^/]{1,200}\.[jt]s$|\/route\.[cm]?[jt]s$|\/middleware\.[jt]s$|\.server\.[a-z]{1,4}$|\/\+page\.server\.|\/\+layout\.server\.|\/\+server\.|\/hooks\.server\.|\/lib\/server\/|\/server\/|\/functions\/|\/netlify\/functions\/|\/lambdas?\/|\/handlers?\/|\/handler\.[jt]s$|\/(?:next|nuxt|vite|svelte|astro|webpack)\.config\.|\/app\/controllers\/|\/app\/helpers\/|\/app\/models\/|\/app\/http\/|\/routes\/web\.php$|\/routes\/api\.php$|\/config\//;
 const CLIENT_PATHS = /\.client\.[a-z]{1,4}$|\/client\/src\/|\/src\/components\/|\/components\/|\/app\/javascript\/|\/resources\/js\/|\/static\/|\/public\/|\/assets\/js\/|\/frontend\/|\/web\/src\/|\/\+page\.svelte$|\/\+layout\.svelte$|\/ios\/|\/android\/|\/app\/src\/main\//;
-const TEMPLATES = /\/templates\/|\/views\/|\/layouts\/|\.html$|\.htm$|\.erb$|\.ejs$|\.hbs$|\.blade\.php$|\.twig$|\.jinja2?$|\.j2$|\.liquid$|\.njk$|\.cshtml$|\.heex$/;
+/** Folders that hold nothing but browser code, whatever a file in them imports. */
+const STRONG_CLIENT_PATHS = /\.client\.[a-z]{1,4}$|\/components\/|\/app\/javascript\/|\/resources\/js\/|\/static\/|\/public\/|\/assets\/js\/|\/\+page\.svelte$|\/\+layout\.svelte$/;
+const TEMPLATES = /\/templates\/|\/views\/|\/layouts\/|\.html$|\.htm$|\.erb$|\.ejs$|\.hbs$|\.blade\.php$|\.twig$|\.jinja2?$|\.j2$|\.liquid$|\.njk$|\.cshtml$|\.heex$|\.jspf?$|\.tpl$|\.phtml$|\.gsp$/;
 
 /**
  * Client, server or unknown for `path` (posix, relative to the project root). Settings win,
@@ -59,6 +61,9 @@ export function classifyFile(path: string, text: string, config: Pick<ResolvedCo
     if (includesFast(text, 'getServerSideProps') || includesFast(text, 'getStaticProps')) return 'unknown';
     if (/from ['"](?:react-native|expo[-a-z/]{0,50}|@capacitor\/[a-z-]{1,50}|@ionic\/[a-z-]{1,50})['"]/.test(head)) return 'client';
     if (SERVER_PATHS.test(p)) return 'server';
+    // Server-only content outweighs a weak path guess (`web/src/`, `frontend/`, a .tsx file),
+    // not a folder that only holds browser code.
+    if (!STRONG_CLIENT_PATHS.test(p) && serverOnlyContent(head, text)) return 'server';
     if (/from ['"](?:express|fastify|koa|@nestjs\/[a-z-]{1,50}|firebase-functions[a-z/-]{0,50}|@aws-sdk\/[a-z-]{1,50}|next\/server|server-only)['"]|require\(['"](?:express|fastify|koa|firebase-functions)['"]\)|exports\.handler\s*=|export (?:async )?function handler\b/.test(head)) return 'server';
     if (CLIENT_PATHS.test(p) || /\.(?:jsx|tsx|vue|svelte)$/.test(p)) return appRouterServerComponent(p) ? 'server' : 'client';
     if (/from ['"](?:react-dom[a-z/]{0,20}|vue|svelte)['"]|\bdocument\.|\bwindow\.|\blocalStorage\b/.test(head)) return 'client';
@@ -71,6 +76,22 @@ export function classifyFile(path: string, text: string, config: Pick<ResolvedCo
   }
   return 'unknown';
 }
+
+/**
+ * Code that only runs on a server, whatever its path says: it imports Node's crypto module
+ * (browser bundlers do not ship it), exports HTTP method handlers (Next.js route handlers,
+ * SvelteKit and Astro endpoints) or a SvelteKit RequestHandler, or imports server-only modules;
+ * and it uses no browser API (a React hook, `document`, `window`, `localStorage`), which would
+ * mean an old bundler polyfilled crypto into a client file. Seen on real code: async Next.js
+ * server components that hash the user id, a SvelteKit endpoint under `web/src/`, a server
+ * helper under `web/src/features/`.
+ */
+function serverOnlyContent(head: string, text: string): boolean {
+  if (!SERVER_ONLY.test(head)) return false;
+  return !BROWSER_ONLY.test(text.slice(0, 20_000));
+}
+const SERVER_ONLY = /from ['"](?:node:)?crypto['"]|require\(\s{0,3}['"](?:node:)?crypto['"]\s{0,3}\)|export (?:const|async function|function) (?:GET|POST|PUT|PATCH|DELETE)\b|\bRequestHandler\b|from ['"](?:@sveltejs\/kit|next\/headers|\$lib\/server[a-z/-]{0,50}|\$env\/(?:static|dynamic)\/private)['"]/;
+const BROWSER_ONLY = /\buse(?:State|Effect|LayoutEffect|Ref|Callback|Reducer)\s{0,3}\(|\bdocument\.|\bwindow\.|\blocalStorage\b|\bsessionStorage\b/;
 
 /** Next.js app router files are server components unless they say `'use client'` (checked before). */
 function appRouterServerComponent(p: string): boolean {

@@ -11,8 +11,9 @@ export type { Finding, Fix, LintContext, Position, Range, ResolvedConfig, RuleDo
 export { applyFixes } from './fixes';
 export { lintBytes, type BytesLint } from './bytes';
 export { classifyFile } from './classify';
-export { CONFIG_FILE_NAME, DEFAULT_CONFIG, loadConfig, parseConfig, type ConfigResult } from './config';
-export { createIgnoreOracle, gitTopLevel, type IgnoreOracle } from './git';
+export { CONFIG_FILE_NAME, CONFIG_LIMITS, DEFAULT_CONFIG, loadConfig, parseConfig, type ConfigProblem, type ConfigResult } from './config';
+export { compileNamePatterns, type NamePatterns } from './namePatterns';
+export { createIgnoreOracle, findRepository, gitTopLevel, resolveGit, runGit, type IgnoreOracle, type Repository } from './git';
 export { lint } from './lint';
 export { ruleDocsBody, ruleDocsPage } from './ruleDocs';
 export { DEFAULT_MAX_FILE_SIZE, shouldSkip } from './skip';

@@ -14,6 +14,7 @@ const BY_EXTENSION: Readonly<Record<string, Lang>> = {
   vue: 'js', svelte: 'js', astro: 'js',
   html: 'html', htm: 'html', erb: 'html', ejs: 'html', hbs: 'html', handlebars: 'html', twig: 'html',
   jinja: 'html', jinja2: 'html', j2: 'html', liquid: 'html', njk: 'html', cshtml: 'html', razor: 'html',
+  jsp: 'html', jspf: 'html', tag: 'html', tpl: 'html', smarty: 'html', phtml: 'html', volt: 'html', gsp: 'html',
   heex: 'html', eex: 'html', leex: 'html', mustache: 'html', haml: 'html', slim: 'html', pug: 'html',
   py: 'python', pyw: 'python', rb: 'ruby', rake: 'ruby', gemspec: 'ruby', php: 'php', go: 'go',
   java: 'java', kt: 'kotlin', kts: 'kotlin', cs: 'csharp', ex: 'elixir', exs: 'elixir', rs: 'rust',

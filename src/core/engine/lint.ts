@@ -6,12 +6,15 @@ import { classifyFile, globMatcher } from './classify';
 import { createDoc } from './doc';
 import { isTestPath, langOf } from './lang';
 import { RULE_IMPLEMENTATIONS, RULE_METAS } from './rules/index';
-import { shouldSkip } from './skip';
+import { skipByName } from '../files/index';
 import { hasAnyTopic } from './topics';
 import { findSuppressions, isSuppressed } from './suppress';
 import type { Finding, LintContext } from './types';
 
 const KNOWN_IDS: ReadonlySet<string> = new Set(RULE_METAS.map((r) => r.id));
+
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
 
 /** Needles the pre-filter found absent in the document being linted; reused, never kept. */
 const absent: string[] = [];
@@ -20,16 +23,20 @@ const absent: string[] = [];
  * Lints one document. Never throws on any input; linear in the text length. Files matched by
  * the config's `ignore` globs, lock files and checksum lists give no findings.
  */
-export function lint(text: string, context: LintContext): Finding[] {
+export function lint(source: string, context: LintContext): Finding[] {
   const { config, path } = context;
+
   const lang = langOf(path, context.languageId);
   // Most files mention none of the topics the rules are about; they cost a few indexOf calls
   // and nothing else, so the checks on the path come after this one.
   absent.length = 0;
-  if (!hasAnyTopic(text, lang, config.secretNamePatterns, absent)) return [];
+  if (!hasAnyTopic(source, lang, config.secretNamePatterns, absent)) return [];
+  // A lone CR ends a line for VS Code as for people (old Mac files, some generators); the rules
+  // and the line index read LF. Same length, so every offset and fix stays valid on `source`.
+  const text = source.includes('\r') && LONE_CR.test(source) ? source.replace(LONE_CR_ALL, '\n') : source;
   if (globMatcher(config.ignore)(path)) return [];
-  const skip = shouldSkip(path, 0);
-  if (skip === 'lock file' || skip === 'checksum file') return [];
+  const skip = skipByName(path)?.kind;
+  if (skip === 'lock-file' || skip === 'checksum-file') return [];
   const doc = createDoc(text, {
     absent,
     path,

@@ -2,7 +2,7 @@
  * Names that say "this holds an identity-verification secret or a signing key", and the
  * environment variable name to move such a value to.
  */
-import picomatch from 'picomatch';
+import { compileNamePatterns } from './namePatterns';
 import { VENDORS, type Vendor } from '../vendors';
 
 // Matched against the name lowercased with separators removed, so `INTERCOM_SECRET`,
@@ -21,17 +21,9 @@ export function normalize(name: string): string {
 /** A compiled form of the configured extra name patterns (globs, case-insensitive). */
 export type NameMatcher = (name: string) => boolean;
 
-const matcherCache = new WeakMap<readonly string[], NameMatcher>();
-
-/** Compiles `secretNamePatterns` once per config object. */
+/** Compiles `secretNamePatterns` once per config array (see namePatterns.ts). */
 export function extraNameMatcher(patterns: readonly string[]): NameMatcher {
-  let matcher = matcherCache.get(patterns);
-  if (!matcher) {
-    const isMatch = patterns.length === 0 ? () => false : picomatch([...patterns], { nocase: true, dot: true });
-    matcher = (name: string) => isMatch(name);
-    matcherCache.set(patterns, matcher);
-  }
-  return matcher;
+  return compileNamePatterns(patterns).matches;
 }
 
 // The same few names (`secret`, `clientSecret`, `createHmac`) come up again and again, in a
@@ -50,27 +42,6 @@ export function isSecretName(name: string, extra?: NameMatcher): boolean {
     verdicts.set(name, verdict);
   }
   return verdict;
-}
-
-const needleCache = new WeakMap<readonly string[], readonly string[]>();
-
-/**
- * Literal runs of the extra patterns, for the pre-filter: `*_SALT` → `_SALT`. Asked for on every
- * file with the config's same array, so the answer is kept per array, as matchers are.
- */
-export function patternNeedles(patterns: readonly string[]): readonly string[] {
-  let out = needleCache.get(patterns);
-  if (!out) {
-    const needles: string[] = [];
-    for (const p of patterns) {
-      const runs = p.split(/[*?[\]{}()!]+/).filter((r) => r.length > 0).sort((a, b) => b.length - a.length);
-      const best = runs[0];
-      if (best) needles.push(best, best.toLowerCase(), best.toUpperCase());
-    }
-    out = needles;
-    needleCache.set(patterns, out);
-  }
-  return out;
 }
 
 /** Whether `code` can be part of an identifier, key or env var name. */

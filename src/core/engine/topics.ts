@@ -5,14 +5,15 @@
  * them on 20,000 texts): `hasAnyTopic` on a string, for the editor and the ESLint plugin, and
  * `bytesHaveTopic` on a file's bytes, for scans over many files. In the string form indexOf's
  * cost is set by how often the first character of what it looks for occurs (V8 scans for it with
- * memchr), so the needles are few and searched through their rarest window (search.ts).
+ * memchr), so the needles are few and searched through their rarest window (search.ts). Configured extra
+ * name patterns add their own needles, searched ignoring case (namePatterns.ts).
  */
 import { Buffer } from 'node:buffer';
 import { createByteFilter, type ByteFilter, type ByteNeedle } from './byteFilter';
 import type { Doc } from './doc';
 import type { Lang } from './lang';
-import { patternNeedles } from './names';
-import { includesAny, includesFast, includesPlanned, planNeedles, type PlannedNeedle } from './search';
+import { compileNamePatterns } from './namePatterns';
+import { includesAny, includesPlanned, planNeedles, type PlannedNeedle } from './search';
 
 /**
  * Names that say secret, HMAC, signing key, identity verification (`ecret`: secret and Secret in one pass). Lower-case `signing_key`
@@ -25,7 +26,7 @@ export const SECRET_TOPIC = [
 /** HMAC computations and JWT signing (`Mac.getInstance` only matters in JVM languages). */
 export const CRYPTO_TOPIC = ['hmac', 'Hmac', 'HMAC', 'jwt', 'Jwt', 'JWT', 'jws', 'JWS'];
 /** Messenger client APIs (each rule call re-checks the exact spelling around the hit). */
-export const MESSENGER_TOPIC = ['Intercom', 'intercomSettings', '$crisp', '$chatwoot', 'Beacon(', 'Tawk_API', 'FrontChat(', 'Gleap.', 'Featurebase(', 'chat_settings', 'customerDetails'];
+export const MESSENGER_TOPIC = ['Intercom', 'intercomSettings', '$intercom', '$crisp', 'Crisp.user', 'crisp-chat-sdk', '$chatwoot', 'Beacon(', 'Tawk_API', 'FrontChat(', 'Gleap.', 'Featurebase(', 'chat_settings', 'customerDetails'];
 
 const MESSENGER_LANGS: ReadonlySet<Lang> = new Set(['js', 'html', 'swift', 'objc', 'kotlin', 'java', 'dart']);
 const JVM_LANGS: ReadonlySet<Lang> = new Set(['java', 'kotlin', 'groovy', 'scala']);
@@ -41,8 +42,8 @@ const GATE_J = ['JWT', 'JWS.sign'];
 const GATE_V = ['Verification', 'VERIFICATION'];
 const GATE_H = ['Hmac', 'HMAC', 'HashKey', 'HASH_KEY'];
 const GATE_SINGLE = planNeedles(['SIGNING', 'SECRET', 'hmac', 'jwt.']);
-const GATE_MESSENGER = planNeedles(['Intercom', 'intercomSettings', 'Beacon(', 'Gleap.', 'chat_settings', 'customerDetails']);
-const GATE_MESSENGER_DOLLAR = ['$crisp', '$chatwoot'];
+const GATE_MESSENGER = planNeedles(['Intercom', 'intercomSettings', 'Beacon(', 'Gleap.', 'chat_settings', 'customerDetails', 'Crisp.user', 'crisp-chat-sdk']);
+const GATE_MESSENGER_DOLLAR = ['$crisp', '$chatwoot', '$intercom'];
 const GATE_MESSENGER_F = ['FrontChat(', 'Featurebase('];
 const GATE_JVM = planNeedles(['Mac.getInstance']);
 const GATE_LAST = planNeedles(['ecret']);
@@ -111,13 +112,21 @@ export function hasAnyTopic(text: string, lang: Lang, extraPatterns: readonly st
     miss(absent, JVM_MISSES);
   }
   if (anyPlanned(text, GATE_LAST, absent)) return true;
-  return extraPatterns.length > 0 && patternNeedles(extraPatterns).some((n) => includesFast(text, n));
+  return extraPatterns.length > 0 && compileNamePatterns(extraPatterns).occursIn(text);
 }
+
+const extraTopic = new WeakMap<Doc, boolean>();
 
 /** Whether the configured extra secret name patterns could match anything in the document. */
 export function hasExtraTopic(doc: Doc): boolean {
   const patterns = doc.config.secretNamePatterns;
-  return patterns.length > 0 && patternNeedles(patterns).some((n) => doc.has(n));
+  if (patterns.length === 0) return false;
+  let found = extraTopic.get(doc);
+  if (found === undefined) {
+    found = compileNamePatterns(patterns).occursIn(doc.text);
+    extraTopic.set(doc, found);
+  }
+  return found;
 }
 
 /** Whether a secret-sounding name may occur in the document. */
@@ -153,6 +162,9 @@ export const TOPIC_NEEDLES: readonly (ByteNeedle & { readonly scope: 'any' | 'me
   { needle: 'Gleap.', window: 'Gle', scope: 'messenger' },
   { needle: 'chat_settings', window: 'at_', scope: 'messenger' },
   { needle: 'customerDetails', window: 'rDe', scope: 'messenger' },
+  { needle: 'Crisp.user', window: 'p.u', scope: 'messenger' },
+  { needle: 'crisp-chat-sdk', window: 't-s', scope: 'messenger' },
+  { needle: '$intercom', window: '$in', scope: 'messenger' },
   { needle: '$crisp', window: '$cr', scope: 'messenger' },
   { needle: '$chatwoot', window: 'woo', scope: 'messenger' },
   { needle: 'FrontChat(', window: 'tCh', scope: 'messenger' },
@@ -176,13 +188,21 @@ export function bytesHaveTopic(bytes: Uint8Array, lang: Lang, extraPatterns: rea
     ? filter.anyIn(bytes, WANTED[MESSENGER_LANGS.has(lang) ? 1 : 0]?.[JVM_LANGS.has(lang) ? 1 : 0] ?? [])
     : hasAnyTopic(asBuffer(bytes).toString('latin1'), lang, []);
   if (found || extraPatterns.length === 0) return found;
-  const buffer = asBuffer(bytes);
-  return patternNeedles(extraPatterns).some((n) => buffer.includes(n, 0, 'utf8'));
+  // Case-insensitive, so on text: a Latin-1 view (a plain copy) serves ASCII needles, as an
+  // ASCII byte in UTF-8 is always that character; a non-ASCII needle needs the decoded text.
+  const patterns = compileNamePatterns(extraPatterns);
+  const ascii = patterns.needles.every((n) => [...n].every((c) => c.charCodeAt(0) < 0x80));
+  return patterns.occursIn(asBuffer(bytes).toString(ascii ? 'latin1' : 'utf8'));
 }
 
 function topicFilter(): ByteFilter | null {
   if (byteFilter === undefined) byteFilter = createByteFilter(TOPIC_NEEDLES) ?? null;
   return byteFilter;
+}
+
+/** The byte pre-filter's work counters (byteFilter.ts), or undefined where it does not run. */
+export function bytePreFilterWork(): { readonly bytes: number; readonly candidates: number } | undefined {
+  return topicFilter()?.work;
 }
 
 /** Which pre-filter `bytesHaveTopic` runs here, for logs and tests. */

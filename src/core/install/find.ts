@@ -12,12 +12,18 @@ import { PLATFORMS } from '../vendors';
 import { mobileSites } from './mobile';
 import { platformsOf } from './platform';
 import type { Site } from './site';
+import { IDENTIFY_CALLS } from '../engine/identify-calls';
 import { hashSource } from './source';
 import type { Installation } from './types';
 import { webSites } from './web';
 
-/** Needles one of which every detected call contains ('ntercom' covers both spellings). */
-const TOPIC = ['ntercom', 'Settings', '$crisp', '$chatwoot', 'Beacon(', 'Tawk_API', 'FrontChat(', 'Gleap.', 'Featurebase(', '_settings', 'Details', 'zE(', '@novu/', 'boot('];
+/**
+ * Needles one of which every detected call contains: the gate of every identify call the rule
+ * knows (one table, identify-calls.ts, so a call taught to missing-user-hash is found here too),
+ * plus the two vendors read here only (Zendesk's zE, Novu's components); 'ntercom' covers the
+ * mobile SDKs' both spellings.
+ */
+const TOPIC = [...new Set([...IDENTIFY_CALLS.map((c) => c.gate), 'ntercom', 'zE(', '@novu/'])];
 
 /** Options for findInstallations. */
 export interface FindOptions {

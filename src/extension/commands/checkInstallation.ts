@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { globMatcher } from '../../core/engine/classify';
-import { shouldSkip } from '../../core/engine/skip';
+import { decodeText, skipByName, tooLarge } from '../../core/files/index';
 import { findInstallations, readiness, type Installation } from '../../core/install/index';
 import { ALWAYS_EXCLUDED, BATCH } from '../workspaceFiles';
 import type { CommandContext } from '../context';
@@ -91,13 +91,18 @@ async function installationsIn(services: CheckServices, uri: vscode.Uri, file: s
     text = document.getText();
   } else {
     try {
+      // The scans' admission policy: same names skipped, same size limit, UTF-16 decoded;
+      // every file not read is named in the output channel.
       const stat = await vscode.workspace.fs.stat(uri);
-      if (shouldSkip(path, stat.size, undefined, config.maxFileSizeBytes) !== undefined) return [];
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (shouldSkip(path, bytes.byteLength, bytes.subarray(0, 4096), config.maxFileSizeBytes) !== undefined) return [];
-      text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+      const skip = skipByName(path) ?? (stat.size > config.maxFileSizeBytes ? tooLarge(config.maxFileSizeBytes) : undefined);
+      const decoded = skip ? { skip } : decodeText(await vscode.workspace.fs.readFile(uri));
+      if (decoded.skip) {
+        log.info(`Not checked: ${path}: ${decoded.skip.reason}`);
+        return [];
+      }
+      text = decoded.text;
     } catch (error) {
-      log.warn(`Cannot read ${path}: ${(error as Error).message}`);
+      log.warn(`Not checked: ${path}: could not be read: ${(error as Error).message}`);
       return [];
     }
   }

@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import { globMatcher } from '../../core/engine/classify';
 import { bytePreFilter, lint, lintBytes } from '../../core/engine/index';
-import { shouldSkip } from '../../core/engine/skip';
 import type { Finding, RuleId } from '../../core/engine/types';
+import { summarizeSkips, tooLarge, type Skip, type SkippedPath } from '../../core/files/index';
 import { ALWAYS_EXCLUDED, BATCH } from '../workspaceFiles';
 import type { CommandContext } from '../context';
 import { skipReason, type DocumentLinter } from '../diagnostics/linter';
@@ -18,7 +18,8 @@ import type { ProjectConfigs } from '../diagnostics/projectConfig';
 
 export interface ScanSummary {
   readonly files: number;
-  readonly skipped: number;
+  /** Files not read, each with why (git-ignored files are not counted: they are out of scope). */
+  readonly skipped: readonly SkippedPath[];
   readonly findings: number;
   readonly byRule: Partial<Record<RuleId, number>>;
   readonly cancelled: boolean;
@@ -40,23 +41,28 @@ export async function scanWorkspace(ctx: CommandContext, services: ScanServices)
   }
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Identity Verification: scanning', cancellable: true },
-    (progress, token) => scan(services, ctx.log, progress, token),
+    (progress, token) => scan(services, progress, token),
   );
   const rules = Object.entries(summary.byRule).map(([id, n]) => `${id}: ${n}`).join(', ');
-  const message = `${summary.cancelled ? 'Scan cancelled after' : 'Scanned'} ${summary.files} files (${summary.skipped} skipped): ${summary.findings === 0 ? 'no identity verification problems' : `${summary.findings} problem${summary.findings === 1 ? '' : 's'} (${rules})`}.`;
+  const skips = summarizeSkips(summary.skipped);
+  const message = `${summary.cancelled ? 'Scan cancelled after' : 'Scanned'} ${summary.files} files: ${summary.findings === 0 ? 'no identity verification problems' : `${summary.findings} problem${summary.findings === 1 ? '' : 's'} (${rules})`}.${skips ? ` ${skips}.` : ''}`;
   ctx.log.info(`${message} Pre-filter: ${summary.preFilter}.`);
-  void (summary.findings > 0
-    ? ctx.prompter().warn(message, 'Show Problems').then((a) => a && vscode.commands.executeCommand('workbench.actions.view.problems'))
-    : ctx.prompter().info(message));
+  // Every file not read is named in the output channel, which the notification links to.
+  for (const s of summary.skipped) ctx.log.info(`Not scanned: ${s.file}: ${s.reason}`);
+  const actions = [...(summary.findings > 0 ? ['Show Problems'] : []), ...(summary.skipped.length > 0 ? ['Show Skipped Files'] : [])];
+  void (summary.findings > 0 ? ctx.prompter().warn(message, ...actions) : ctx.prompter().info(message, ...actions)).then((a) => {
+    if (a === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (a === 'Show Skipped Files') ctx.log.show(true);
+  });
   return summary;
 }
 
-async function scan(services: ScanServices, log: vscode.LogOutputChannel, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
+async function scan(services: ScanServices, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
   const uris = await vscode.workspace.findFiles('**/*', ALWAYS_EXCLUDED, undefined, token);
   const total = uris.length;
   const byRule: Partial<Record<RuleId, number>> = {};
   let files = 0;
-  let skipped = 0;
+  const skipped: SkippedPath[] = [];
   let findings = 0;
   for (let i = 0; i < uris.length && !token.isCancellationRequested; i += BATCH) {
     const batch = uris.slice(i, i + BATCH);
@@ -66,13 +72,11 @@ async function scan(services: ScanServices, log: vscode.LogOutputChannel, progre
     for (const uri of batch) {
       if (token.isCancellationRequested) break;
       files++;
-      if (ignored.has(uri.fsPath)) {
-        skipped++;
-        continue;
-      }
-      const result = await lintFile(services, uri, log, open.get(uri.toString())?.getText());
-      if (result === undefined) {
-        skipped++;
+      // Git-ignored files are out of scope, as for `idv scan`: not read, not reported.
+      if (ignored.has(uri.fsPath)) continue;
+      const result = await lintFile(services, uri, open.get(uri.toString())?.getText());
+      if ('skip' in result) {
+        skipped.push({ file: vscode.workspace.asRelativePath(uri, true).replace(/\\/g, '/'), ...result.skip });
         continue;
       }
       services.linter.set(uri, result);
@@ -86,25 +90,24 @@ async function scan(services: ScanServices, log: vscode.LogOutputChannel, progre
   return { files, skipped, findings, byRule, cancelled: token.isCancellationRequested, preFilter: bytePreFilter() };
 }
 
-/** Findings for one file on disk, or undefined when it is skipped (with the reason logged). */
-async function lintFile(services: ScanServices, uri: vscode.Uri, log: vscode.LogOutputChannel, openText: string | undefined): Promise<Finding[] | undefined> {
+/** Findings for one file on disk (or its unsaved text), or why it was not read. */
+async function lintFile(services: ScanServices, uri: vscode.Uri, openText: string | undefined): Promise<Finding[] | { skip: Skip }> {
   const config = await services.configs.get(uri);
   const path = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
-  if (globMatcher(config.ignore)(path)) return undefined;
+  if (globMatcher(config.ignore)(path)) return { skip: { kind: 'ignored', reason: 'matched by "ignore" in .idvrc.json' } };
   if (openText !== undefined) {
-    return skipReason(path, openText, config.maxFileSizeBytes) === undefined ? lint(openText, { path, committed: true, config }) : undefined;
+    const skip = skipReason(path, openText, config.maxFileSizeBytes);
+    return skip === undefined ? lint(openText, { path, committed: true, config }) : { skip };
   }
   let bytes: Uint8Array;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    const early = shouldSkip(path, stat.size, undefined, config.maxFileSizeBytes);
-    if (early !== undefined) return undefined;
+    if (stat.size > config.maxFileSizeBytes) return { skip: tooLarge(config.maxFileSizeBytes) };
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
-    log.warn(`Cannot read ${path}: ${(error as Error).message}`);
-    return undefined;
+    return { skip: { kind: 'unreadable', reason: `could not be read: ${(error as Error).message}` } };
   }
   // Decodes only the files the pre-filter lets through (bytes.ts in the engine).
   const result = lintBytes(bytes, { path, committed: true, config });
-  return result.skipped === undefined ? result.findings : undefined;
+  return result.skipped ? { skip: result.skipped } : result.findings;
 }

@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { lint, lintBytes } from '../../core/engine/index';
-import { shouldSkip } from '../../core/engine/skip';
+import { BINARY_SNIFF_BYTES, skipByName, tooLarge, type Skip } from '../../core/files/index';
 import { globMatcher } from '../../core/engine/classify';
 import type { Finding } from '../../core/engine/types';
 import { readSettings } from '../settings';
@@ -87,7 +87,7 @@ export class DocumentLinter implements vscode.Disposable {
     const config = await this.configs.get(doc.uri);
     const path = vscode.workspace.asRelativePath(doc.uri, false).replace(/\\/g, '/');
     const text = doc.getText();
-    const reason = skipReason(path, text, config.maxFileSizeBytes) ?? (globMatcher(config.ignore)(path) ? 'ignored by .idvrc.json' : undefined);
+    const reason = skipReason(path, text, config.maxFileSizeBytes)?.reason ?? (globMatcher(config.ignore)(path) ? 'ignored by .idvrc.json' : undefined);
     if (reason !== undefined) {
       if (this.skipped.get(key) !== reason) this.log.info(`Not linting ${path}: ${reason}.`);
       this.skipped.set(key, reason);
@@ -167,9 +167,14 @@ export class DocumentLinter implements vscode.Disposable {
   }
 }
 
-/** Why a document's text should not be linted (binary, minified, too large, lock file). */
-export function skipReason(path: string, text: string, maxBytes: number): string | undefined {
+/** Why a document's text should not be linted (lock file, binary, too large), by the scans' policy. */
+export function skipReason(path: string, text: string, maxBytes: number): Skip | undefined {
+  const byName = skipByName(path);
+  if (byName) return byName;
   // Byte length without encoding the whole text: UTF-16 length bounds it within a factor of 3.
   const size = text.length * 3 <= maxBytes ? text.length : Buffer.byteLength(text, 'utf8');
-  return shouldSkip(path, size, Buffer.from(text.slice(0, 4096), 'utf8'), maxBytes);
+  if (size > maxBytes) return tooLarge(maxBytes);
+  // VS Code has already decoded the file (UTF-16 included): a NUL left in the text means binary.
+  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0')) return { kind: 'binary', reason: 'binary content (NUL bytes)' };
+  return undefined;
 }

@@ -160,7 +160,10 @@ describe('diagnostics', () => {
 
   it('scans the workspace and reports the fixture findings', async () => {
     await closeAllEditors();
-    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; byRule: Record<string, number>; preFilter: string }>('idv.scanWorkspace');
+    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; byRule: Record<string, number>; preFilter: string; skipped: { file: string; kind: string; reason: string }[] }>('idv.scanWorkspace');
+    // A file saved as UTF-16 is read, not taken for binary; a binary one is named as not read.
+    assert.deepEqual(ours(workspaceFile('legacy/windows.env')).map((d) => [ruleOf(d), d.range.start.line]), [['hardcoded-secret', 1]]);
+    assert.deepEqual(summary.skipped.filter((s) => s.file.endsWith('tools/lookup.sqlite')).map((s) => s.kind), ['binary']);
     assert.ok(summary.files >= 6, `scanned ${summary.files} files`);
     assert.equal(summary.preFilter, 'WebAssembly SIMD', 'the extension host runs the SIMD pre-filter');
     assert.ok((summary.byRule['client-side-hmac'] ?? 0) >= 1, JSON.stringify(summary));

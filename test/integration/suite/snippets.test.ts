@@ -57,8 +57,14 @@ describe('snippets', () => {
   it('offers the generated snippets as completions at their prefix', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'idv-' });
     await vscode.window.showTextDocument(doc);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 4));
-    const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    // The workbench reads contributed snippet files in the background; on a loaded machine the
+    // first request can come before they are in. Ask again (each request is a round trip to
+    // the workbench, no timer) until they answer, a bounded number of times.
+    let snippets: string[] = [];
+    for (let attempt = 0; attempt < 200 && !snippets.some((label) => label.startsWith('idv-flask')); attempt++) {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 4));
+      snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    }
     assert.ok(snippets.some((label) => label.startsWith('idv-flask')), `snippet completions: ${snippets.join(', ')}`);
   });
 });

@@ -87,8 +87,11 @@ describe('cli: idv scan', function () {
       assert.equal((await idv(['scan', '--format', 'xml'], dir)).code, 2);
       assert.equal((await idv(['scan', '--bogus'], dir)).code, 2);
       writeFileSync(join(dir, '.idvrc.json'), '{ "rules": ');
+      // A broken config stops the scan (exit 2, each problem named) instead of running on defaults.
       const bad = await idv(['scan'], dir);
-      assert.match(bad.err, /warning: \.idvrc\.json: line 1:/);
+      assert.equal(bad.code, 2);
+      assert.equal(bad.out, '');
+      assert.match(bad.err, /^idv: \.idvrc\.json: line 1: .*\nidv: \.idvrc\.json has 2 problems; fix them to run \(nothing was scanned\)\n$/s);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -155,7 +158,8 @@ describe('cli: idv scan', function () {
       const { code, out, err } = await idv(['scan', '--format', 'json'], dir);
       assert.equal(err, '');
       assert.equal(code, 0);
-      assert.deepEqual((JSON.parse(out) as { findings: unknown[] }).findings, []);
+      // Nothing to read there: neither a finding nor a skipped file.
+      assert.deepEqual(JSON.parse(out), { findings: [], skipped: [], notices: [] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -132,9 +132,9 @@ describe('engine: lintBytes', () => {
   });
 
   it('says why a file is skipped, and neither decodes nor lints a file without a topic', () => {
-    assert.equal(lintBytes(Buffer.from([0x53, 0x45, 0x43, 0x52, 0x45, 0x54, 0]), ctx('a.txt')).skipped, 'binary file');
-    assert.equal(lintBytes(Buffer.from(secretLine), ctx('yarn.lock')).skipped, 'lock file');
-    assert.match(lintBytes(Buffer.alloc(10, 'a'), { ...ctx('a.js'), config: { ...DEFAULT_CONFIG, maxFileSizeBytes: 5 } }).skipped ?? '', /larger than/);
+    assert.equal(lintBytes(Buffer.from([0x53, 0x45, 0x43, 0x52, 0x45, 0x54, 0]), ctx('a.txt')).skipped?.kind, 'binary');
+    assert.equal(lintBytes(Buffer.from(secretLine), ctx('yarn.lock')).skipped?.kind, 'lock-file');
+    assert.match(lintBytes(Buffer.alloc(10, 'a'), { ...ctx('a.js'), config: { ...DEFAULT_CONFIG, maxFileSizeBytes: 5 } }).skipped?.reason ?? '', /over 5 bytes .*maxFileSizeBytes/);
     assert.deepEqual(lintBytes(Buffer.from('const a = 1;\n'), ctx('a.js')), { findings: [] });
   });
 

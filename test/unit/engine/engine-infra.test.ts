@@ -44,7 +44,11 @@ describe('engine: config', () => {
     assert.match(broken.errors[0] ?? '', /^line 1: /);
     assert.equal(broken.config, DEFAULT_CONFIG);
     const wrong = parseConfig('{ "rules": { "nope": "error", "hardcoded-secret": "loud" }, "ignore": "x", "extra": 1, "maxFileSizeBytes": -1 }');
-    assert.deepEqual(wrong.errors.map((e) => e.split(/[:(]/)[0]?.trim()), ['unknown key "extra"', 'rules', 'rules.hardcoded-secret', '"ignore" must be an array of non-empty strings', '"maxFileSizeBytes" must be a positive integer']);
+    assert.deepEqual(wrong.errors.map((e) => e.split(/[:(]/)[0]?.trim()), ['rules', 'rules.hardcoded-secret', '"ignore" must be an array of non-empty strings', 'unknown key "extra"', '"maxFileSizeBytes" must be a whole number of bytes from 1 to 536870912']);
+    // Each problem points at its key in the text, for the editor's diagnostics.
+    const text = '{ "rules": { "nope": "error" } }';
+    const [p] = parseConfig(text).problems;
+    assert.equal(text.slice(p?.offset, (p?.offset ?? 0) + (p?.length ?? 0)), '"nope"');
     assert.equal(wrong.config.rules['hardcoded-secret'], 'error');
     assert.equal(parseConfig('[1]').errors[0], 'the file must contain a JSON object');
   });
@@ -77,16 +81,17 @@ describe('engine: applyFixes', () => {
 });
 
 describe('engine: shouldSkip', () => {
-  it('gives a reason for lock files, checksums, binaries, minified and oversized files', () => {
-    assert.equal(shouldSkip('a/package-lock.json', 10), 'lock file');
-    assert.equal(shouldSkip('node_modules/.package-lock.json', 10), 'lock file');
-    assert.equal(shouldSkip('Gemfile.lock', 10), 'lock file');
-    assert.equal(shouldSkip('SHA256SUMS', 10), 'checksum file');
-    assert.equal(shouldSkip('logo.png', 10), 'binary file');
-    assert.equal(shouldSkip('data.txt', 10, Buffer.from([65, 0, 66])), 'binary file');
-    assert.equal(shouldSkip('app.min.js', 10), 'minified file');
-    assert.match(shouldSkip('bundle.js', 10_000, Buffer.alloc(8192, 97)) ?? '', /minified/);
-    assert.match(shouldSkip('big.js', 3 * 1024 * 1024) ?? '', /larger than 2 MB/);
+  it('gives a reason for lock files, checksums, binaries and oversized files, and lints minified code', () => {
+    assert.match(shouldSkip('a/package-lock.json', 10) ?? '', /^lock file/);
+    assert.match(shouldSkip('node_modules/.package-lock.json', 10) ?? '', /^lock file/);
+    assert.match(shouldSkip('Gemfile.lock', 10) ?? '', /^lock file/);
+    assert.match(shouldSkip('SHA256SUMS', 10) ?? '', /^checksum/);
+    assert.equal(shouldSkip('logo.png', 10), 'binary file (.png)');
+    assert.equal(shouldSkip('data.txt', 10, Buffer.from([65, 0, 66])), 'binary content');
+    // Minified code is read: the rules bound their work per line, and a secret can hide in it.
+    assert.equal(shouldSkip('app.min.js', 10), undefined);
+    assert.equal(shouldSkip('bundle.js', 10_000, Buffer.alloc(8192, 97)), undefined);
+    assert.match(shouldSkip('big.js', 3 * 1024 * 1024) ?? '', /over 2 MB .*maxFileSizeBytes/);
     assert.equal(shouldSkip('big.js', 3 * 1024 * 1024, undefined, 4 * 1024 * 1024), undefined);
     assert.equal(shouldSkip('src/app.ts', 100, Buffer.from('const a = 1;\n')), undefined);
   });

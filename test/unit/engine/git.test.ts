@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createIgnoreOracle } from '../../../src/core/engine/index';
+import { delimiter, isAbsolute, join } from 'node:path';
+import { createIgnoreOracle, resolveGit } from '../../../src/core/engine/index';
 import { main } from '../../../src/cli/main';
 
 const SECRET = 'Zq8vK2mPx7LwR4tN9bYc3HdF6jSg1Ae5';
@@ -63,5 +63,32 @@ describe('engine: git-aware "committed"', () => {
     const { out } = await scan(repo, ['.env.local']);
     assert.match(out, /^\.env\.local:2:1 error secret-exposed-to-client /);
     assert.doesNotMatch(out, /hardcoded-secret/);
+  });
+});
+
+describe('engine: which git runs', () => {
+  it('is found by absolute path on PATH, never in the scanned folder or through a relative entry', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'idv-gitbin-'));
+    const saved = process.env.PATH;
+    try {
+      execFileSync('git', ['init', '-q'], { cwd: repo });
+      writeFileSync(join(repo, 'server.env'), `INTERCOM_SECRET=${SECRET}\n`);
+      // A "git" planted in the repository: running it would leave a marker file.
+      const marker = join(repo, 'planted-git-ran');
+      for (const dir of [repo, join(repo, 'bin')]) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'git'), `#!/bin/sh\ntouch '${marker}'\nexit 1\n`, { mode: 0o755 });
+      }
+      const real = resolveGit({ PATH: saved });
+      assert.ok(real !== undefined && isAbsolute(real));
+      process.env.PATH = ['.', '', join(repo, 'bin'), repo, saved].join(delimiter);
+      assert.equal(resolveGit(process.env, [repo]), real, 'the planted ones are passed over');
+      const { out } = await scan(repo, ['--format', 'json']);
+      assert.ok(!existsSync(marker), 'the planted git never ran');
+      assert.equal((JSON.parse(out) as { findings: { file: string }[] }).findings[0]?.file, 'server.env');
+    } finally {
+      process.env.PATH = saved;
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,8 @@ import { k8sEnvValue, valueAfterName } from '../assignment';
 import type { Doc } from '../doc';
 import { envLookup, type Lang } from '../lang';
 import { literalsIn, looksLikeSecret, type Literal } from '../literals';
-import { extraNameMatcher, isSecretName, nameAround, namesVendor, patternNeedles, toEnvName } from '../names';
+import { extraNameMatcher, isSecretName, nameAround, namesVendor, toEnvName } from '../names';
+import { compileNamePatterns } from '../namePatterns';
 import { SECRET_TOPIC } from '../topics';
 import { vendorOf } from '../vendor-markers';
 import type { Suggestion } from '../types';
@@ -55,10 +56,12 @@ export const hardcodedSecret: Rule = {
     const out = new Map<number, RawFinding>();
     const extra = extraNameMatcher(doc.config.secretNamePatterns);
     const seenNames = new Set<number>();
-    const needles = doc.config.secretNamePatterns.length > 0 ? [...NAME_NEEDLES, ...patternNeedles(doc.config.secretNamePatterns)] : NAME_NEEDLES;
-    for (const needle of needles) {
-      if (!doc.has(needle)) continue;
-      for (const hit of doc.offsets(needle)) {
+    // Built-in names through the document's cached needle search; configured patterns through
+    // their own case-insensitive search (namePatterns.ts).
+    const hitLists: (readonly number[])[] = NAME_NEEDLES.map((needle) => (doc.has(needle) ? doc.offsets(needle) : []));
+    if (doc.config.secretNamePatterns.length > 0) hitLists.push(compileNamePatterns(doc.config.secretNamePatterns).offsetsIn(doc.text, MAX_EXTRA_HITS));
+    for (const hits of hitLists) {
+      for (const hit of hits) {
         const name = nameAround(doc.text, hit);
         if (seenNames.has(name.start)) continue;
         seenNames.add(name.start);
@@ -85,6 +88,9 @@ export const hardcodedSecret: Rule = {
     return [...out.values()];
   },
 };
+
+/** As many hits of the configured patterns as of one built-in needle (doc.ts MAX_OFFSETS). */
+const MAX_EXTRA_HITS = 5000;
 
 /** The literals a secret name is given on its line: the assigned value, or an env lookup's default. */
 function valuesFor(doc: Doc, nameStart: number, nameEnd: number): Literal[] {

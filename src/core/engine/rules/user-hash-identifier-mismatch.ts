@@ -29,7 +29,7 @@ const COMPUTATIONS: readonly Computation[] = [
 ];
 const GATE = ['hmac', 'Hmac', 'HMAC', 'Mac.getInstance'];
 const GENERIC_ID_KEYS = ['user_id', 'userId', 'external_id', 'identifier'];
-const WRAPPERS = /\.encode\([^)]{0,40}\)|\.getBytes\([^)]{0,40}\)|\.as_bytes\(\)|\.to_s\b|\.toString\(\)|\.to_string\(\)|\bString\(|\bstr\(|\[\]byte\(|\bbytes\(|Encoding\.UTF8\.GetBytes\(|\butf8\.encode\(|\bBuffer\.from\(|<%=|%>|\{\{|\}\}|[()'"\s]/g;
+const WRAPPERS = /\.encode\([^)]{0,40}\)|\.getBytes\([^)]{0,40}\)|\.as_bytes\(\)|\.to_s\b|\.toString\(\)|\.to_string\(\)|\bString\(|\bstr\(|\bstrval\(|\(string\)|\[\]byte\(|\bbytes\(|Encoding\.UTF8\.GetBytes\(|\butf8\.encode\(|\bBuffer\.from\(|<%=|%>|\{\{|\}\}|->|[()'"\s]/g;
 
 export const userHashIdentifierMismatch: Rule = {
   meta: {
@@ -90,10 +90,15 @@ function aboutTheHash(doc: Doc, hit: number): boolean {
   return /hash|signature/i.test(doc.text.slice(from, Math.min(doc.text.length, hit + 200)));
 }
 
+/**
+ * Whether an expression names an email or a user id. A variable called `identifier` (or
+ * `value`, `message`) says neither: it is what the caller chose, often the id with the email
+ * as fallback, as this product's own snippets do, so it is never judged.
+ */
 function kindOf(expr: string): 'email' | 'id' | undefined {
   if (/^["'`]/.test(expr)) return undefined;
   if (/mail/i.test(expr)) return 'email';
-  if (/(?:^|[^A-Za-z])(?:id|uid|uuid|pk|identifier|external_id|subscriber_id)(?:[^A-Za-z]|$)/i.test(expr) || /[a-z0-9](?:Id|ID)(?![a-z])/.test(expr) || /identifier|externalid|subscriberid/i.test(expr)) return 'id';
+  if (/(?:^|[^A-Za-z])(?:id|uid|uuid|pk|external_id|subscriber_id)(?:[^A-Za-z]|$)/i.test(expr) || /[a-z0-9](?:Id|ID)(?![a-z])/.test(expr) || /externalid|subscriberid/i.test(expr)) return 'id';
   return undefined;
 }
 
@@ -118,16 +123,23 @@ function judge(doc: Doc, vendor: Vendor, expr: string, sendsId: boolean, sendsEm
   return undefined;
 }
 
-/** The expression given to the first user-id key, when it is a simple member chain. */
+/**
+ * The expression given to the first user-id key, up to the end of the value (`str(user.id)`
+ * whole, not `str`). Type annotations (`user_id: string`, `userId: str`) are no value.
+ */
 function sentIdExpression(doc: Doc, idKeys: readonly string[]): string | undefined {
   for (const key of idKeys) {
     for (const at of doc.offsets(key)) {
-      const m = /^["']?\s{0,3}(?::(?!:)|=>)\s{0,3}(?:<%=\s{0,3}|\{\{\s{0,3})?([\w$.[\]'"]{1,100}(?:\(\))?)/.exec(doc.text.slice(at + key.length, at + key.length + 130));
-      if (m?.[1] && !/^['"]/.test(m[1])) return m[1];
+      const m = /^["']?\s{0,3}(?::(?!:)|=>)\s{0,3}(?:<%=\s{0,3}|\{\{\s{0,3})?([\w$.[\]'"()>-]{1,100})/.exec(doc.text.slice(at + key.length, at + key.length + 130));
+      const value = m?.[1]?.replace(/[,;)]+$/, '');
+      if (value && !/^['"]/.test(value) && !TYPE_NAMES.has(value.replace(/[?!]$/, ''))) return value;
     }
   }
   return undefined;
 }
+
+/** What follows `user_id:` in a type declaration rather than an object literal. */
+const TYPE_NAMES: ReadonlySet<string> = new Set(['string', 'String', 'number', 'str', 'int', 'Int', 'Integer', 'Long', 'long', 'bigint', 'UUID', 'uuid', 'any', 'unknown', 'Optional[str]', 'Optional[int]']);
 
 function normalize(expr: string): string {
   return expr.replace(WRAPPERS, '').toLowerCase().replace(/[^a-z0-9]/g, '');
