@@ -6,7 +6,7 @@
  * cannot run (Restricted Mode, no git on PATH) it says which commands to run instead.
  */
 import * as vscode from 'vscode';
-import { runGit } from '../../core/gitCli';
+import { runGit } from '../../core/engine/git';
 import type { CommandContext } from '../context';
 import type { GitState } from '../diagnostics/gitState';
 
@@ -30,8 +30,7 @@ export async function untrackSecretFile(ctx: CommandContext, git: GitState, uri?
     return undefined;
   }
   const path = vscode.workspace.asRelativePath(target, false).replace(/\\/g, '/');
-  const executable = git.executable();
-  if (!executable) {
+  if (!git.canRunGit()) {
     const command = `git rm --cached -- '${path.replace(/'/g, "'\\''")}'`;
     const why = vscode.workspace.isTrusted ? 'No git was found on PATH' : 'In Restricted Mode the extension does not run git';
     const answer = await ctx.prompter().info(`${why}. To stop tracking ${path}: run ${command}, add /${path} to .gitignore and commit. Then rotate the secret: it stays in the repository's history.`, COPY);
@@ -46,14 +45,14 @@ export async function untrackSecretFile(ctx: CommandContext, git: GitState, uri?
   );
   if (choice !== STOP) return undefined;
   const cwd = folder.uri.fsPath;
-  const removed = await runGit(executable, cwd, ['rm', '--cached', '--quiet', '--', path]);
+  const removed = await runGit(['--literal-pathspecs', 'rm', '--cached', '--quiet', '--', path], cwd);
   if (removed.code !== 0) {
     ctx.log.warn(`git rm --cached -- ${path} failed (${removed.code}): ${removed.stderr.trim()}`);
     void ctx.prompter().warn(`git could not stop tracking ${path}: ${removed.stderr.trim() || `exit code ${removed.code}`}`);
     return undefined;
   }
   // --no-index: the rules alone decide, now that the file is no longer in the index.
-  const ignored = await runGit(executable, cwd, ['check-ignore', '--no-index', '--quiet', '--', path]);
+  const ignored = await runGit(['--literal-pathspecs', 'check-ignore', '--no-index', '--quiet', '--', path], cwd);
   const addedToGitignore = ignored.code !== 0;
   if (addedToGitignore) await appendToGitignore(folder.uri, `/${path}`);
   ctx.log.info(`Stopped tracking ${path} (git rm --cached)${addedToGitignore ? ' and added it to .gitignore' : ''}.`);

@@ -7,8 +7,7 @@
  * untrusted repository controls): every file counts as committed until the folder is trusted.
  */
 import * as vscode from 'vscode';
-import { createIgnoreOracle, type IgnoreOracle } from '../../core/engine/git';
-import { findGit, runGit } from '../../core/gitCli';
+import { createIgnoreOracle, resolveGit, runGit, type IgnoreOracle } from '../../core/engine/git';
 
 export class GitState implements vscode.Disposable {
   private readonly oracles = new Map<string, Promise<IgnoreOracle>>();
@@ -47,22 +46,21 @@ export class GitState implements vscode.Disposable {
   }
 
   /**
-   * The git executable for commands that change the repository (stop tracking a file): an
-   * absolute path from PATH, never one inside a workspace folder; undefined in Restricted Mode.
+   * Whether git can be run for a command that changes the repository (stop tracking a file):
+   * not in Restricted Mode, and only a git found on PATH outside every workspace folder.
    */
-  executable(): string | undefined {
-    if (!this.enabled) return undefined;
-    return findGit({ exclude: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath) });
+  canRunGit(): boolean {
+    return this.enabled && resolveGit(process.env, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath)) !== undefined;
   }
 
   /** Whether git tracks `uri`; undefined when git cannot be asked (Restricted Mode, no git, no repository). */
   async isTracked(uri: vscode.Uri): Promise<boolean | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const git = this.executable();
-    if (!git || !folder || uri.scheme !== 'file') return undefined;
-    const inside = await runGit(git, folder.uri.fsPath, ['rev-parse', '--is-inside-work-tree']);
+    if (!this.canRunGit() || !folder || uri.scheme !== 'file') return undefined;
+    const inside = await runGit(['rev-parse', '--is-inside-work-tree'], folder.uri.fsPath);
     if (inside.code !== 0) return undefined;
-    const listed = await runGit(git, folder.uri.fsPath, ['ls-files', '--error-unmatch', '--', uri.fsPath]);
+    // Literal pathspecs: no pathspec magic (`:(glob)…`) in a file's name.
+    const listed = await runGit(['--literal-pathspecs', 'ls-files', '--error-unmatch', '--', uri.fsPath], folder.uri.fsPath);
     return listed.code === 0;
   }
 

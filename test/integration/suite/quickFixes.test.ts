@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { findGit } from '../../../src/core/gitCli';
+import { resolveGit } from '../../../src/core/engine/git';
 import type { UntrackResult } from '../../../src/extension/commands/untrackSecretFile';
 import type { TestApi } from '../../../src/extension/extension';
 import { closeAllEditors, ScriptedPrompter, testApi } from './helpers';
@@ -38,7 +38,7 @@ describe('quick fixes for secret files', () => {
   let api: TestApi;
   let folder: vscode.WorkspaceFolder;
   let gitignore = '';
-  const git = (...args: string[]) => execFileSync(findGit() ?? 'git', args, { cwd: folder.uri.fsPath, encoding: 'utf8' });
+  const git = (...args: string[]) => execFileSync(resolveGit() ?? 'git', args, { cwd: folder.uri.fsPath, encoding: 'utf8' });
   const file = (path: string) => vscode.Uri.joinPath(folder.uri, path);
 
   before(async () => {
