@@ -114,13 +114,27 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Runs a command from the command palette by its title. */
+/**
+ * Runs a command from the command palette by its title. The palette lists the commands known
+ * when it opens; right after start-up an installed extension's may not be in yet, so a palette
+ * without the command is closed and opened again, a bounded number of times.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = quickInput(page).getByRole('textbox');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await quickInput(page).getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}`) }).first().waitFor();
+  const option = quickInput(page).getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}`) }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = quickInput(page).getByRole('textbox');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    try {
+      await option.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 6) throw error;
+      await page.keyboard.press('Escape');
+      await quickInput(page).waitFor({ state: 'hidden' });
+    }
+  }
   await page.keyboard.press('Enter');
   await quickInput(page).getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}`) }).first().waitFor({ state: 'hidden' });
 }
