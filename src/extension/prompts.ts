@@ -119,18 +119,27 @@ export class WindowPrompter implements Prompter {
     return answered;
   }
 
+  /**
+   * Closes the box of a command that has had its last answer (it is busy) and now speaks in a
+   * notification; a box still waiting for an answer stays, whatever else notifies meanwhile
+   * (a changed .idvrc.json must not cancel a question).
+   */
+  private finishAnswered(): void {
+    if (this.current?.busy) this.finish();
+  }
+
   info(message: string, ...actions: string[]): Thenable<string | undefined> {
-    this.finish();
+    this.finishAnswered();
     return vscode.window.showInformationMessage(message, ...actions);
   }
 
   warn(message: string, ...actions: string[]): Thenable<string | undefined> {
-    this.finish();
+    this.finishAnswered();
     return vscode.window.showWarningMessage(message, ...actions);
   }
 
   confirm(message: string, detail: string, action: string): Thenable<string | undefined> {
-    this.finish();
+    this.finishAnswered();
     return vscode.window.showWarningMessage(message, { modal: true, detail }, action);
   }
 
