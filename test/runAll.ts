@@ -21,13 +21,19 @@ interface Stage {
 const node = process.execPath;
 const bin = (tool: string) => join(root, 'node_modules', '.bin', tool);
 const STAGES: readonly Stage[] = [
+  // First, before any step could rewrite a generated file: are the committed ones current?
+  { name: 'generated', command: [node, 'src/build/generate.mjs', '--check'], counted: false },
   { name: 'lint', command: [bin('eslint'), '.'], counted: false },
   { name: 'types', command: [bin('tsc'), '--noEmit'], counted: false },
   { name: 'build', command: [node, 'src/build/build.mjs'], counted: false },
   { name: 'unit', command: [bin('mocha')], counted: true },
   // Every runnable server snippet built and run in its real runtime (test/snippets/install-runtimes.sh).
   { name: 'snippets', command: [bin('mocha'), '--no-config', '--reporter', './out/test/countingReporter.js', '--timeout', '600000', 'out/test/snippets/run.test.js'], counted: true },
+  // `npm run package`, the README's install step, and what the .vsix holds.
+  { name: 'package', command: [bin('mocha'), '--no-config', '--reporter', './out/test/countingReporter.js', 'out/test/package/package.test.js'], counted: true },
   { name: 'integration', command: [node, 'out/test/integration/runTests.js'], counted: true },
+  // The installed extension in the real workbench, driven by mouse and keyboard (Playwright).
+  { name: 'ui', command: [bin('mocha'), '--no-config', '--reporter', './out/test/countingReporter.js', '--timeout', '180000', 'out/test/ui/ui.test.js'], counted: true },
 ];
 
 const only = process.argv.slice(2);

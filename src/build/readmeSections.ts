@@ -1,14 +1,15 @@
 /**
  * The README's tables are generated, not typed: the rules from the engine's RULES metadata,
- * the commands and settings from package.json. Each lives between `<!-- NAME:start -->` and
- * `<!-- NAME:end -->`; a unit test fails when the committed README is stale, and
- * `npm run docs` rewrites it.
+ * the messengers from the vendor list, the commands and settings from package.json. Each lives
+ * between `<!-- NAME:start -->` and `<!-- NAME:end -->`; `npm run generate` rewrites them and
+ * its `--check` (the first stage of `npm test`) fails when the committed README is stale.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { RULES } from '../core/engine/index';
+import { ruleDocsBody } from '../core/engine/ruleDocs';
+import { VENDORS, type Vendor } from '../core/vendors';
 
-interface Manifest {
+/** The parts of package.json the tables show. */
+export interface ReadmeManifest {
   readonly contributes: {
     readonly commands: ReadonlyArray<{ command: string; title: string; category?: string }>;
     readonly configuration: { readonly properties: Readonly<Record<string, { default?: unknown; markdownDescription?: string; description?: string }>> };
@@ -29,16 +30,26 @@ function rulesTable(): string {
 }
 
 function ruleDocs(): string {
-  return RULES.map((r) => [
-    `### ${r.id}`, '',
-    `**What it catches.** ${r.docs.what}`, '',
-    `**Why it matters.** ${r.docs.why}`, '',
-    `**How to fix it.** ${r.docs.fix}`, '',
-    `**How to suppress it.** ${r.docs.suppress}`,
-  ].join('\n')).join('\n\n');
+  return RULES.map((r) => `### ${r.id}\n\n${ruleDocsBody(r)}`).join('\n\n');
 }
 
-function commandsTable(manifest: Manifest): string {
+const HASHES: Record<Vendor['hashes'], string> = { user_id: 'user id', email: 'email', user_id_or_email: 'user id, else email' };
+const PLATFORM_NAMES = { web: 'web', ios: 'iOS', android: 'Android' } as const;
+
+function vendorsTable(): string {
+  return [
+    '| Messenger | Hash of | Sent as | Secret per platform | JWT |',
+    '|---|---|---|---|---|',
+    ...VENDORS.map((v) => {
+      const hash = v.scheme === 'jwt-only' ? 'none (JWT only)' : `${HASHES[v.hashes]}${v.secretEncoding === 'hex' ? ' (hex secret, decoded first)' : ''}`;
+      const sentAs = v.scheme === 'jwt-only' ? '' : `\`${v.hashField}\``;
+      const jwt = v.jwt ? `\`${v.jwt.field}\` (claim \`${v.jwt.identifierClaim}\`)` : 'no';
+      return `| ${v.name} | ${hash} | ${cell(sentAs)} | ${v.platforms.map((p) => PLATFORM_NAMES[p]).join(', ')} | ${cell(jwt)} |`;
+    }),
+  ].join('\n');
+}
+
+function commandsTable(manifest: ReadmeManifest): string {
   return [
     '| Command | Id |',
     '|---|---|',
@@ -46,7 +57,7 @@ function commandsTable(manifest: Manifest): string {
   ].join('\n');
 }
 
-function settingsTable(manifest: Manifest): string {
+function settingsTable(manifest: ReadmeManifest): string {
   return [
     '| Setting | Default | Description |',
     '|---|---|---|',
@@ -56,9 +67,10 @@ function settingsTable(manifest: Manifest): string {
 }
 
 /** `readme` with every generated section brought up to date. Throws if a marker is missing. */
-export function renderReadme(readme: string, manifest: Manifest): string {
+export function renderReadme(readme: string, manifest: ReadmeManifest): string {
   const sections: Record<string, string> = {
     rules: rulesTable(),
+    vendors: vendorsTable(),
     'rule-docs': ruleDocs(),
     commands: commandsTable(manifest),
     settings: settingsTable(manifest),
@@ -73,18 +85,4 @@ export function renderReadme(readme: string, manifest: Manifest): string {
     out = `${out.slice(0, from + start.length)}\n${body}\n${out.slice(to)}`;
   }
   return out;
-}
-
-/** Paths of the two inputs, relative to the repository root. */
-export function readmeInputs(root: string): { readme: string; manifest: Manifest } {
-  return {
-    readme: readFileSync(join(root, 'README.md'), 'utf8'),
-    manifest: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest,
-  };
-}
-
-if (require.main === module) {
-  const root = process.cwd();
-  const { readme, manifest } = readmeInputs(root);
-  writeFileSync(join(root, 'README.md'), renderReadme(readme, manifest));
 }

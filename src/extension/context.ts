@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { Prompter } from './prompts';
 import type { SecretVault } from './secrets';
+import type { WalkthroughProgress } from './walkthroughProgress';
 
 export interface CommandContext {
   readonly vault: SecretVault;
@@ -10,4 +11,6 @@ export interface CommandContext {
   /** What the extension did; never a secret. */
   readonly log: vscode.LogOutputChannel;
   readonly extension: vscode.ExtensionContext;
+  /** Where commands report the results that complete a walkthrough step. */
+  readonly walkthrough: WalkthroughProgress;
 }

@@ -13,20 +13,24 @@ import { inspectJwt, JwtDocuments } from './commands/inspectJwt';
 import { scanWorkspace } from './commands/scanWorkspace';
 import { setSecret } from './commands/setSecret';
 import { showProblems, showRuleDocs } from './commands/showDocs';
+import { untrackSecretFile } from './commands/untrackSecretFile';
 import { verifyUserHash } from './commands/verifyUserHash';
 import { IdvCodeActions } from './diagnostics/codeActions';
 import { GitState } from './diagnostics/gitState';
 import { DocumentLinter, type LintTimings } from './diagnostics/linter';
+import { registerRuleDocs, ruleDocsUri, type RenderedDocs } from './docs/ruleDocsView';
 import { ProjectConfigs } from './diagnostics/projectConfig';
 import type { FindingStore } from './diagnostics/toDiagnostic';
-import { windowPrompter, type Prompter } from './prompts';
+import { WindowPrompter, type Prompter } from './prompts';
 import { SecretVault } from './secrets';
+import { registerSnippetCompletions } from './snippetCompletions';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
 import { ProblemCount } from './statusBar';
 import { SyntaxProbe } from './syntaxProbe';
 import type { FileFacts } from '../core/syntax/index';
+import { ContextKeyProgress, type WalkthroughResult } from './walkthroughProgress';
 
-/** Only returned in test mode: lets integration tests answer questions and read timings. */
+/** Only returned in test mode (or IDV_TEST_API=1): lets integration tests answer questions and read timings. */
 export interface TestApi {
   setPrompter(prompter: Prompter | undefined): void;
   lintTimings(): LintTimings;
@@ -35,6 +39,12 @@ export interface TestApi {
   problemCount(): number;
   /** The installations view as rendered (labels, descriptions, icons, open commands). */
   installationTree(): RenderedItem[];
+  /** Resolves with the next rule documentation page a webview shows. */
+  nextDocsRender(): Promise<RenderedDocs>;
+  /** The walkthrough results reported so far (each one's context key is set). */
+  walkthroughResults(): WalkthroughResult[];
+  /** Forgets the walkthrough results and clears their context keys. */
+  resetWalkthrough(): Promise<void>;
   /** The syntax layer's facts for a document (its grammar loads on first use). */
   syntaxFacts(uri: vscode.Uri): Promise<FileFacts | undefined>;
   /** The grammars the syntax layer has loaded, with their load times in milliseconds. */
@@ -43,16 +53,22 @@ export interface TestApi {
 
 /** Called by VS Code on the first command or supported-language document. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const windowPrompter = new WindowPrompter();
   let prompter: Prompter = windowPrompter;
   const log = vscode.window.createOutputChannel('Identity Verification', { log: true });
-  const ctx: CommandContext = { vault: new SecretVault(context.secrets), prompter: () => prompter, log, extension: context };
+  const walkthrough = new ContextKeyProgress();
+  const ctx: CommandContext = { vault: new SecretVault(context.secrets), prompter: () => prompter, log, extension: context, walkthrough };
   const jwtDocuments = new JwtDocuments();
-  const docsUri = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: ruleId });
+  const docs = registerRuleDocs(context.subscriptions);
 
   const findings: FindingStore = new WeakMap();
-  const configs = new ProjectConfigs(log);
+  const configs = new ProjectConfigs(log, async (file, mistakes) => {
+    const OPEN = 'Open .idvrc.json';
+    const answer = await ctx.prompter().warn(`${vscode.workspace.asRelativePath(file)} has ${mistakes.length === 1 ? 'a mistake' : `${mistakes.length} mistakes`} (${mistakes[0] ?? ''}${mistakes.length > 1 ? ', …' : ''}); the defaults are used for ${mistakes.length === 1 ? 'it' : 'them'}.`, OPEN);
+    if (answer === OPEN) await vscode.window.showTextDocument(file);
+  });
   const git = new GitState();
-  const linter = new DocumentLinter(configs, git, findings, log, docsUri);
+  const linter = new DocumentLinter(configs, git, findings, log, ruleDocsUri);
   const problems = new ProblemCount(linter.collection);
   const installTree = new InstallTreeProvider();
   const installView = vscode.window.createTreeView(INSTALLATIONS_VIEW, { treeDataProvider: installTree, showCollapseAll: true });
@@ -64,21 +80,37 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'idv.setSecret': (args?: Parameters<typeof setSecret>[1]) => setSecret(ctx, args),
     'idv.forgetSecret': (args?: Parameters<typeof forgetSecret>[1]) => forgetSecret(ctx, args),
     'idv.insertSnippet': (args?: Parameters<typeof insertSnippet>[1]) => insertSnippet(ctx, args),
-    'idv.checkInstallation': () => checkInstallation(ctx, { git, configs, tree: installTree }),
+    'idv.checkInstallation': async () => {
+      const result = await checkInstallation(ctx, { git, configs, tree: installTree });
+      // The walkthrough's step is done when the check passes: installations found, all ready.
+      if (result && result.installations.length > 0 && result.readiness.every((r) => r.ready)) walkthrough.done('installationReady');
+      return result;
+    },
     'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs }),
-    'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(docsUri, ruleId),
+    'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
     'idv.showProblems': () => showProblems(),
+    'idv.untrackSecretFile': (uri?: vscode.Uri) => untrackSecretFile(ctx, git, uri),
   } as const satisfies Record<`idv.${string}`, (...args: never[]) => unknown>;
 
   context.subscriptions.push(
     log, configs, git, linter, problems, installTree, installView,
     vscode.workspace.registerTextDocumentContentProvider(JwtDocuments.scheme, jwtDocuments),
-    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
-    ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings, git), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
+    registerSnippetCompletions(context.extension),
+    ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await (handler as (...a: unknown[]) => unknown)(...args);
+      } finally {
+        // A command's questions share one box (prompts.ts); it closes when the command is done.
+        prompter.finish();
+      }
+    })),
   );
   log.info('Identity Verification Kit activated.');
 
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  // The integration suite runs against the extension installed from its .vsix (Production mode),
+  // so the runner asks for the test API through the extension host's environment as well.
+  if (context.extensionMode !== vscode.ExtensionMode.Test && process.env.IDV_TEST_API !== '1') return undefined;
   const syntax = new SyntaxProbe(context.asAbsolutePath('dist/grammars'));
   context.subscriptions.push(syntax);
   return {
@@ -93,6 +125,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     problemCount: () => problems.count,
     installationTree: () => renderTree(installTree),
+    walkthroughResults: () => walkthrough.results,
+    resetWalkthrough: () => walkthrough.reset(),
+    nextDocsRender: () => new Promise((resolve) => {
+      const subscription = docs.onDidRender((rendered) => {
+        subscription.dispose();
+        resolve(rendered);
+      });
+    }),
     syntaxFacts: (uri) => syntax.facts(uri),
     syntaxLoaded: () => syntax.loaded(),
   };

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { looksLikeEmail, type UserIdentifiers } from '../core/hmac';
 import { findVendor, VENDORS, type Platform, type Vendor } from '../core/vendors';
 import type { CommandContext } from './context';
+import { readSettings } from './settings';
 
 const PLATFORM_LABELS: Record<Platform, string> = { web: 'Web', ios: 'iOS', android: 'Android' };
 
@@ -16,7 +17,7 @@ export interface TargetArgs {
 export async function pickVendor(ctx: CommandContext, args: TargetArgs | undefined, title: string): Promise<Vendor | undefined> {
   if (args?.vendor) return findVendor(args.vendor);
   const stored = new Set((await ctx.vault.stored()).map((ref) => ref.vendor.id));
-  const preferred = vscode.workspace.getConfiguration('identityVerification').get<string>('defaultVendor', 'intercom');
+  const preferred = readSettings(vscode.window.activeTextEditor?.document.uri).defaultVendor;
   const ordered = [...VENDORS].sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
   const picked = await ctx.prompter().pick(
     ordered.map((vendor) => ({ label: vendor.name, description: stored.has(vendor.id) ? '$(key) secret stored' : '', detail: describeVendor(vendor), vendor })),

@@ -24,9 +24,14 @@ export interface Settings {
 
 export const SECTION = 'identityVerification';
 
-/** Reads the settings for `scope`, replacing malformed values with defaults. */
+/**
+ * Reads the settings for `scope` (a file or folder; without one, the values that apply to any
+ * resource), replacing malformed values with defaults. The settings are resource-scoped, so a
+ * folder of a multi-root workspace can have its own.
+ */
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
-  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  // `null`, not `undefined`: VS Code warns when a resource-scoped setting is read with no scope.
+  const config = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   const strings = (key: string) => {
     const value = config.get<unknown>(key);
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];

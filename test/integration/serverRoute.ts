@@ -4,14 +4,26 @@
  * workbench that starts it (shared/docs/real-vscode-tests.md). The suite reports its exit code
  * and console output back through the smoke-test driver's hooks.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { format } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import type { ServerInstall } from './serverInstall';
-import { isolatedEnv as isolate, killGroup, launchBrowser, makeDirs, remoteUri, spawnServer, waitForPort, workbenchUrl } from './vscodeServer';
+import { extensionLogProblems, installExtension, isolatedEnv as isolate, killGroup, launchBrowser, makeDirs, remoteUri, spawnServer, waitForPort, workbenchUrl } from './vscodeServer';
+
+/** Where the extension under test comes from. */
+export type ExtensionSource =
+  /** Loaded from the source folder, as F5 does. */
+  | { readonly developmentPath: string }
+  /**
+   * Installed from the packaged .vsix, as a user gets it. `harnessPath` is an empty development
+   * extension: VS Code runs an extensionTestsPath only in a window that has one.
+   */
+  | { readonly vsix: string; readonly id: string; readonly harnessPath: string };
 
 export interface RunOptions {
   readonly install: ServerInstall;
-  readonly extensionDevelopmentPath: string;
+  readonly extension: ExtensionSource;
   readonly extensionTestsPath: string;
   readonly workspace: string;
   /** A fresh temp folder for every data and profile folder of this run. */
@@ -19,6 +31,18 @@ export interface RunOptions {
   readonly env: Record<string, string>;
   readonly timeoutMs: number;
   readonly log: (line: string) => void;
+  /** Workspace trust on, so the folder opens in Restricted Mode (see vscodeServer.ts). */
+  readonly restricted?: boolean;
+}
+
+export interface RunResult {
+  /** The suite's exit code (non-zero on failure, crash or timeout). */
+  readonly code: number;
+  /**
+   * Warnings and errors the workbench logged about the installed extension (the Running
+   * Extensions view's warning triangle); empty for a development path.
+   */
+  readonly extensionProblems: readonly string[];
 }
 
 /**
@@ -31,17 +55,45 @@ const OFFLINE_NOISE: readonly RegExp[] = [
 ];
 const verbose = process.env.IDV_TEST_VERBOSE === '1';
 
-/** Runs the suite; resolves to its exit code (non-zero on failure, crash or timeout). */
-export async function runInServer(options: RunOptions): Promise<number> {
+/**
+ * User settings of a Restricted Mode run: trust is on, and the folder stays untrusted without
+ * the modal prompt (which nothing would answer).
+ */
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+/** Runs the suite. */
+export async function runInServer(options: RunOptions): Promise<RunResult> {
   const dirs = makeDirs(options.tempDir);
   const isolatedEnv = isolate(dirs, options.env);
-  const server = spawnServer(options.install, dirs, isolatedEnv, true);
+  if (options.restricted) {
+    mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+    writeFileSync(join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify(RESTRICTED_SETTINGS, null, 2)}\n`);
+  }
+  const source = options.extension;
+  if ('vsix' in source) {
+    const output = installExtension(options.install, dirs, isolatedEnv, source.vsix);
+    if (!/successfully installed/.test(output)) throw new Error(`Installing ${source.vsix} failed:\n${output}`);
+  }
+  const server = spawnServer(options.install, dirs, isolatedEnv, { smokeTestDriver: true, workspaceTrust: options.restricted === true });
+  // The workbench (browser side) validates contributions too: its console warnings about the
+  // extension are what the Running Extensions view shows.
+  const browserProblems: string[] = [];
 
   let browser: BrowserContext | undefined;
   try {
     const port = await waitForPort(server, 60_000);
     browser = await launchBrowser(dirs, isolatedEnv);
     const page = browser.pages()[0] ?? await browser.newPage();
+    if ('id' in source) {
+      page.on('console', (message) => {
+        const text = message.text();
+        if ((message.type() === 'warning' || message.type() === 'error') && text.toLowerCase().includes(source.id.toLowerCase())) browserProblems.push(`workbench: ${text}`);
+      });
+    }
     let finish: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>((resolve) => { finish = resolve; });
     let muted = 0;
@@ -61,7 +113,7 @@ export async function runInServer(options: RunOptions): Promise<number> {
     server.once('exit', (code) => finish(code ?? 1));
 
     const url = workbenchUrl(port, options.workspace, [
-      ['extensionDevelopmentPath', remoteUri(port, options.extensionDevelopmentPath)],
+      ['extensionDevelopmentPath', remoteUri(port, 'developmentPath' in source ? source.developmentPath : source.harnessPath)],
       ['extensionTestsPath', remoteUri(port, options.extensionTestsPath)],
     ]);
     await page.goto(url);
@@ -77,7 +129,7 @@ export async function runInServer(options: RunOptions): Promise<number> {
     clearTimeout(timer);
     if (startup) options.log(['The suite never started. Workbench log:', ...startup].join('\n'));
     if (muted > 0) options.log(`(${muted} workbench log lines about the offline network muted; IDV_TEST_VERBOSE=1 shows them)`);
-    return code;
+    return { code, extensionProblems: 'id' in source ? [...browserProblems, ...extensionLogProblems(dirs, source.id)] : [] };
   } finally {
     await browser?.close().catch(() => undefined);
     killGroup(server);

@@ -3,9 +3,9 @@
  * its web workbench (shared/docs/real-vscode-tests.md). Shared by the integration runner
  * (serverRoute.ts) and the README screenshot script (test/screenshots/takeScreenshots.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import type { ServerInstall } from './serverInstall';
@@ -46,20 +46,65 @@ export function isolatedEnv(dirs: RunDirs, extra: Record<string, string> = {}): 
   };
 }
 
+function dataDirArgs(dirs: RunDirs): string[] {
+  return ['--user-data-dir', dirs.userData, '--server-data-dir', dirs.serverData, '--extensions-dir', dirs.extensions];
+}
+
 /**
- * Spawns the server on a free port in its own process group (end it with killGroup). With
- * `smokeTestDriver` the workbench honours a test payload (extensionTestsPath) and exposes the
- * codeAutomation* hooks.
+ * Installs a packaged extension into `dirs.extensions`, as `code --install-extension` does for a
+ * user: the server's own command line, which unpacks the .vsix exactly as the Marketplace would.
  */
-export function spawnServer(install: ServerInstall, dirs: RunDirs, env: NodeJS.ProcessEnv, smokeTestDriver: boolean): ChildProcess {
+export function installExtension(install: ServerInstall, dirs: RunDirs, env: NodeJS.ProcessEnv, vsix: string): string {
+  return execFileSync(install.node, [install.serverMain, '--accept-server-license-terms', ...dataDirArgs(dirs), '--install-extension', vsix], {
+    env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export interface ServerOptions {
+  /** The workbench honours a test payload (extensionTestsPath) and exposes the codeAutomation* hooks. */
+  readonly smokeTestDriver: boolean;
+  /**
+   * Workspace trust as a user has it (folders open in Restricted Mode until trusted). Off by
+   * default: the trust prompt would stop a run that does not test it.
+   */
+  readonly workspaceTrust?: boolean;
+}
+
+/** Spawns the server on a free port in its own process group (end it with killGroup). */
+export function spawnServer(install: ServerInstall, dirs: RunDirs, env: NodeJS.ProcessEnv, options: ServerOptions): ChildProcess {
   return spawn(install.node, [
     install.serverMain,
     '--host', '127.0.0.1', '--port', '0',
     '--without-connection-token', '--accept-server-license-terms',
-    ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
-    '--disable-telemetry', '--disable-workspace-trust',
-    '--user-data-dir', dirs.userData, '--server-data-dir', dirs.serverData, '--extensions-dir', dirs.extensions,
+    ...(options.smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
+    '--disable-telemetry',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    ...dataDirArgs(dirs),
   ], { detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * Lines of the server's and the extension hosts' logs that are warnings or errors about
+ * `extensionId`: what the Running Extensions view shows as a warning triangle (an unknown
+ * snippet language, a bad manifest entry, a failed activation).
+ */
+export function extensionLogProblems(dirs: RunDirs, extensionId: string): string[] {
+  const problems: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.log')) {
+        for (const line of readFileSync(path, 'utf8').split('\n')) {
+          if (/\[(warning|error)\]/i.test(line) && line.toLowerCase().includes(extensionId.toLowerCase())) problems.push(`${name}: ${line.trim()}`);
+        }
+      }
+    }
+  };
+  walk(join(dirs.serverData, 'logs'));
+  walk(join(dirs.userData, 'logs'));
+  return problems;
 }
 
 export interface BrowserOptions {

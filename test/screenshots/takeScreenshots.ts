@@ -1,52 +1,30 @@
 /**
- * Takes the README screenshots in a real VS Code: the VS Code server from code-server (the same
- * cached install as the integration tests) with this extension loaded as a development
- * extension, opened in headless Chromium and driven through the keyboard like a user would.
+ * Takes the README screenshots in a real VS Code with the extension installed from its .vsix,
+ * as a user has it: the VS Code server from code-server (the same cached install as the
+ * integration tests) opened in headless Chromium and driven through the keyboard and the mouse
+ * (test/ui/workbench.ts, shared with the UI tests).
  *
- *   npm run build && node src/build/build.mjs --tests && node out/test/screenshots/takeScreenshots.js
+ *   npm run screenshots
  *
  * Writes test/screenshots/images/*.png. IDV_SHOTS_ONLY=name,name takes only those shots;
  * IDV_SHOTS_DEBUG=1 also saves a full-window picture to out/screenshots-debug/ when a shot fails.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import type { Locator, Page } from 'playwright-core';
-import { makeRepository } from '../integration/fixtureWorkspace';
-import { ensureServer } from '../integration/serverInstall';
-import { isolatedEnv, killGroup, launchBrowser, makeDirs, remoteUri, spawnServer, waitForPort, workbenchUrl } from '../integration/vscodeServer';
+import type { Page } from 'playwright-core';
+import {
+  activeWebview, animationsDone, clickStepButton, notification, openFile, openWalkthrough, packageExtension, panel, pick, picker,
+  quickInput, reset, ROOT, runCommand, startWorkbench, typeInInput,
+} from '../ui/workbench';
 
-const root = resolve(__dirname, '..', '..', '..');
-const imagesDir = join(root, 'test', 'screenshots', 'images');
-const debugDir = join(root, 'out', 'screenshots-debug');
-const fixtureWorkspace = join(root, 'test', 'fixtures', 'workspace');
+const imagesDir = join(ROOT, 'test', 'screenshots', 'images');
+const debugDir = join(ROOT, 'out', 'screenshots-debug');
 const log = (line: string) => console.log(line);
 const VIEWPORT = { width: 1280, height: 800 };
-/** Long enough for a cold extension host; every wait is for a visible element, never a sleep. */
-const UI_TIMEOUT = 30_000;
 /** The throwaway secret typed into Set Secret; never a real one. */
 const TEST_SECRET = 'secret';
-
-/**
- * Workspace settings for calm pictures: no welcome page, no chat or secondary side bar, no
- * minimap (it widens nothing useful at this size), and no auto-save (as in the test fixture).
- */
-const SETTINGS = {
-  'files.autoSave': 'off',
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'workbench.layoutControl.enabled': false,
-  'chat.commandCenter.enabled': false,
-  'chat.disableAIFeatures': true,
-  'editor.minimap.enabled': false,
-  'extensions.ignoreRecommendations': true,
-  'git.openRepositoryInParentFolders': 'never',
-  'scm.diffDecorations': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'files.exclude': { '**/.vscode': true, '**/.git': true },
-};
 
 /** A shot sets the scene; it may return the region to keep (the whole window otherwise). */
 type Clip = { x: number; y: number; width: number; height: number };
@@ -55,70 +33,47 @@ type Shot = (page: Page) => Promise<Clip | void>;
 async function main(): Promise<number> {
   const started = Date.now();
   const only = process.env.IDV_SHOTS_ONLY?.split(',').filter((name) => name !== '');
-  const install = ensureServer(join(root, '.vscode-test'), log);
-  if (!existsSync(join(root, 'dist', 'extension.js'))) {
-    log('dist/extension.js is missing: run `npm run build` first.');
-    return 1;
-  }
-  const tempDir = mkdtempSync(join(tmpdir(), 'idv-shots-'));
-  const dirs = makeDirs(tempDir);
-  const env = isolatedEnv(dirs);
-  const workspace = join(tempDir, 'workspace');
-  cpSync(fixtureWorkspace, workspace, { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), `${JSON.stringify(SETTINGS, null, 2)}\n`);
-  // Also as user settings (the server keeps them in its user-data folder): some, such as the
-  // secondary side bar's visibility, are not read from a workspace.
-  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify(SETTINGS, null, 2)}\n`);
-  makeRepository(workspace);
-  mkdirSync(imagesDir, { recursive: true });
-
-  // --enable-smoke-test-driver is needed even without tests: without it the built web
-  // workbench ignores the whole payload, extensionDevelopmentPath included.
-  const server = spawnServer(install, dirs, env, true);
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  const packageDir = mkdtempSync(join(tmpdir(), 'idv-shots-vsix-'));
   let failures = 0;
   try {
-    const port = await waitForPort(server, 60_000);
-    browser = await launchBrowser(dirs, env, { viewport: VIEWPORT, deviceScaleFactor: 1 });
-    const page = browser.pages()[0] ?? await browser.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT);
-    await page.goto(workbenchUrl(port, workspace, [['extensionDevelopmentPath', remoteUri(port, root)]]));
-    await page.locator('.monaco-workbench').waitFor();
-    // The explorer lists the workspace once the remote connection is up.
-    await page.getByRole('treeitem', { name: 'server' }).first().waitFor();
-    await reset(page);
-
-    // The walkthrough goes first: the other shots run commands that tick its steps off.
-    const shots: [string, Shot][] = [
-      ['walkthrough', walkthrough], ['diagnostics', diagnostics], ['quick-fix', quickFix],
-      ['insert-snippet', insertSnippet], ['hash-checker', hashChecker], ['installation-check', installationCheck],
-    ];
-    for (const [name, shot] of shots) {
-      if (only && !only.includes(name)) continue;
-      const shotStarted = Date.now();
-      try {
-        const clip = await shot(page);
-        await animationsDone(page);
-        const file = join(imagesDir, `${name}.png`);
-        await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
-        optimise(file);
-        log(`${name}.png: ${Math.round(statSync(file).size / 1024)} KB (${((Date.now() - shotStarted) / 1000).toFixed(1)} s)`);
-      } catch (error) {
-        failures++;
-        log(`${name}.png failed: ${String(error)}`);
-        if (process.env.IDV_SHOTS_DEBUG === '1') {
-          mkdirSync(debugDir, { recursive: true });
-          await page.screenshot({ path: join(debugDir, `${name}-failed.png`) }).catch(() => undefined);
-          writeFileSync(join(debugDir, `${name}-failed.html`), await page.content().catch(String));
-        }
-      }
+    const vsix = packageExtension(packageDir);
+    log(`Packaged ${vsix}; installing it into a fresh VS Code server.`);
+    const workbench = await startWorkbench(vsix, { viewport: VIEWPORT });
+    const { page } = workbench;
+    mkdirSync(imagesDir, { recursive: true });
+    try {
       await reset(page);
+      // The walkthrough goes first: the other shots run commands that tick its steps off.
+      const shots: [string, Shot][] = [
+        ['walkthrough', walkthrough], ['diagnostics', diagnostics], ['rule-docs', ruleDocs], ['quick-fix', quickFix],
+        ['insert-snippet', insertSnippet], ['hash-checker', hashChecker], ['installation-check', installationCheck],
+      ];
+      for (const [name, shot] of shots) {
+        if (only && !only.includes(name)) continue;
+        const shotStarted = Date.now();
+        try {
+          const clip = await shot(page);
+          await animationsDone(page);
+          const file = join(imagesDir, `${name}.png`);
+          await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
+          optimise(file);
+          log(`${name}.png: ${Math.round(statSync(file).size / 1024)} KB (${((Date.now() - shotStarted) / 1000).toFixed(1)} s)`);
+        } catch (error) {
+          failures++;
+          log(`${name}.png failed: ${String(error)}`);
+          if (process.env.IDV_SHOTS_DEBUG === '1') {
+            mkdirSync(debugDir, { recursive: true });
+            await page.screenshot({ path: join(debugDir, `${name}-failed.png`) }).catch(() => undefined);
+            writeFileSync(join(debugDir, `${name}-failed.html`), await page.content().catch(String));
+          }
+        }
+        await reset(page);
+      }
+    } finally {
+      await workbench.close();
     }
   } finally {
-    await browser?.close().catch(() => undefined);
-    killGroup(server);
-    rmSync(tempDir, { recursive: true, force: true });
+    rmSync(packageDir, { recursive: true, force: true });
   }
   log(`Done in ${Math.round((Date.now() - started) / 1000)} s${failures ? `, ${failures} failed` : ''}.`);
   return failures ? 1 : 0;
@@ -127,14 +82,43 @@ async function main(): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // The shots. Each starts from a workbench with no editors, panels or pop-ups open (see reset).
 
+/** The walkthrough right after its "Insert Snippet" button inserted a server snippet beside it. */
+async function walkthrough(page: Page): Promise<void> {
+  await openWalkthrough(page);
+  await clickStepButton(page, 'insertServerSnippet', 'Insert Snippet');
+  await pick(page, 'Express route that returns the user hash');
+  await pick(page, 'Intercom');
+  await pick(page, 'User id');
+  await typeInInput(page, quickInput(page).getByRole('textbox'), '');
+  await page.locator(`[data-done-step-id$="#insertServerSnippet"][aria-checked="true"]`).waitFor();
+  await page.getByRole('tab', { name: /Untitled/ }).first().waitFor();
+}
+
 async function diagnostics(page: Page): Promise<void> {
   await runCommand(page, 'Identity Verification: Scan Workspace');
+  // The picture shows the finished scan: wait for its summary, then clear it away.
+  await runCommand(page, 'Notifications: Show Notifications');
+  await notification(page, /Scanned \d+ files/).waitFor();
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.keyboard.press('Escape');
   await openFile(page, 'ChatWidget.tsx', 6, 44);
   await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
   await runCommand(page, 'View: Focus Problems');
-  for (const rule of ['client-side-hmac', 'hardcoded-secret', 'missing-user-hash']) {
+  // The rules in the panel's first rows (the list is longer than the panel is high).
+  for (const rule of ['client-side-hmac', 'hardcoded-secret']) {
     await panel(page).getByText(rule, { exact: false }).first().waitFor();
   }
+}
+
+/** A rule's page, opened by clicking the rule's link in a diagnostic's hover. */
+async function ruleDocs(page: Page): Promise<void> {
+  await openFile(page, 'ChatWidget.tsx', 6, 30);
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+  await runCommand(page, 'Show or Focus Hover');
+  const link = page.locator('.monaco-hover a.code-link', { hasText: 'client-side-hmac' });
+  await link.waitFor();
+  await link.click();
+  await activeWebview(page).getByText('How to suppress it.').waitFor();
 }
 
 async function quickFix(page: Page): Promise<void> {
@@ -202,109 +186,6 @@ async function installationCheck(page: Page): Promise<Clip> {
   const wide = await sidebar.boundingBox();
   if (!wide) throw new Error('The side bar is not visible.');
   return { x: 0, y: 0, width: Math.ceil(wide.x + wide.width + 4), height: VIEWPORT.height };
-}
-
-async function walkthrough(page: Page): Promise<void> {
-  await runCommand(page, 'Welcome: Open Walkthrough...');
-  await pick(page, 'Set up identity verification');
-  await page.getByText('Store the secret', { exact: true }).first().waitFor();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Keyboard-driven helpers.
-
-function quickInput(page: Page): Locator {
-  return page.locator('.quick-input-widget');
-}
-
-/** The quick input while it shows the prompt titled `title` (commands give their pickers titles). */
-function picker(page: Page, title: string): Locator {
-  return quickInput(page).filter({ has: page.locator('.quick-input-title', { hasText: title }) });
-}
-
-function panel(page: Page): Locator {
-  return page.locator('.part.panel');
-}
-
-function notification(page: Page, text: RegExp): Locator {
-  return page.locator('.notifications-center .notification-list-item').filter({ hasText: text });
-}
-
-/** Runs a command from the command palette by its title. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = quickInput(page).getByRole('textbox');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await quickInput(page).getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}`) }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await quickInput(page).getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}`) }).first().waitFor({ state: 'hidden' });
-}
-
-/** Chooses the quick pick item whose label starts with `label` (typing it to filter). */
-async function pick(page: Page, label: string): Promise<void> {
-  const input = quickInput(page).getByRole('textbox');
-  await input.waitFor();
-  await input.fill(label);
-  const option = quickInput(page).getByRole('option', { name: new RegExp(`^${escapeRegExp(label)}`) }).first();
-  await option.waitFor();
-  await page.keyboard.press('Enter');
-  // The next prompt reuses the widget: wait until this list has gone before typing into it.
-  await option.waitFor({ state: 'hidden' });
-}
-
-/** Types into the input box once `input` shows it, and accepts it. */
-async function typeInInput(page: Page, input: Locator, text: string): Promise<void> {
-  await input.waitFor();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await quickInput(page).waitFor({ state: 'hidden' });
-}
-
-/** Opens a workspace file by name through Quick Open, at a line and column. */
-async function openFile(page: Page, name: string, line: number, column: number): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = quickInput(page).getByRole('textbox');
-  await input.waitFor();
-  await input.fill(name);
-  await quickInput(page).getByRole('option', { name: new RegExp(escapeRegExp(name)) }).first().waitFor();
-  // Quick Open takes `name:line:column` and opens the file there.
-  await input.fill(`${name}:${line}:${column}`);
-  await quickInput(page).getByRole('option', { name: new RegExp(escapeRegExp(name)) }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await quickInput(page).waitFor({ state: 'hidden' });
-  await page.getByRole('tab', { name: new RegExp(escapeRegExp(name)) }).first().waitFor();
-}
-
-/** Back to an empty workbench: pop-ups closed, editors closed, panel hidden, toasts cleared. */
-async function reset(page: Page): Promise<void> {
-  page.setDefaultTimeout(5_000);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await runCommand(page, 'View: Close All Editors').catch(() => undefined);
-  await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
-  if (await panel(page).isVisible()) await runCommand(page, 'View: Hide Panel').catch(() => undefined);
-  // The (empty, offline) chat side bar sometimes opens on its own.
-  if (await page.locator('.part.auxiliarybar').isVisible()) await runCommand(page, 'View: Close Secondary Side Bar').catch(() => undefined);
-  page.setDefaultTimeout(UI_TIMEOUT);
-}
-
-/**
- * Waits for the pop-ups' fade-in (CSS animations) to end, so that no shot catches a half-drawn
- * widget. Endless animations (progress spinners) are left alone.
- */
-async function animationsDone(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    // Runs in the page; this project's types have no DOM, so the little used is declared here.
-    type PageAnimation = { effect: { getComputedTiming(): { endTime?: number | string } } | null; finished: Promise<unknown> };
-    const { document } = globalThis as unknown as { document: { getAnimations(): PageAnimation[] } };
-    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-  });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Shrinks a PNG losslessly with optipng when the machine has it; otherwise leaves it. */

@@ -31,6 +31,11 @@ export interface ConfigProblem {
   readonly message: string;
   readonly offset: number;
   readonly length: number;
+  /**
+   * Set when the JSON schema cannot express the check (a glob that does not compile): VS Code's
+   * JSON service reports every other problem on the key, so the editor reports only these.
+   */
+  readonly beyondSchema?: true;
 }
 
 export interface ConfigResult {
@@ -44,9 +49,9 @@ export interface ConfigResult {
 /** Bounds that keep matching cheap on every file: a few hundred globs of reasonable length. */
 export const CONFIG_LIMITS = Object.freeze({ listEntries: 500, patternLength: 1000, maxFileSizeBytes: 512 * 1024 * 1024 });
 
-const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+export const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 /** ESLint's spelling, accepted so one vocabulary works in both configs. */
-const SEVERITY_SYNONYMS: Readonly<Record<string, SeveritySetting>> = { warn: 'warning' };
+export const SEVERITY_SYNONYMS: Readonly<Record<string, SeveritySetting>> = { warn: 'warning' };
 const LIST_KEYS = ['ignore', 'clientGlobs', 'serverGlobs', 'secretNamePatterns'] as const;
 const KNOWN_KEYS: ReadonlySet<string> = new Set(['$schema', 'rules', 'maxFileSizeBytes', ...LIST_KEYS]);
 const RULE_IDS: ReadonlySet<string> = new Set(RULE_METAS.map((r) => r.id));
@@ -57,7 +62,7 @@ export function parseConfig(source: string): ConfigResult {
   const text = source.charCodeAt(0) === 0xfeff ? ` ${source.slice(1)}` : source;
   if (text.trim() === '') return { config: DEFAULT_CONFIG, errors: [], problems: [] }; // a new, empty file
   const problems: ConfigProblem[] = [];
-  const problem = (message: string, node?: Node) => problems.push({ message, offset: node?.offset ?? 0, length: node?.length ?? 0 });
+  const problem = (message: string, node?: Node, beyondSchema?: true) => problems.push({ message, offset: node?.offset ?? 0, length: node?.length ?? 0, ...(beyondSchema ? { beyondSchema } : {}) });
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   for (const e of parseErrors) problems.push({ message: `line ${lineOf(text, e.offset)}: ${printParseErrorCode(e.error)}`, offset: e.offset, length: e.length });
@@ -101,7 +106,7 @@ export function parseConfig(source: string): ConfigResult {
 }
 
 /** A list of globs (or name patterns), each checked to compile, within the size bounds. */
-function readList(key: (typeof LIST_KEYS)[number], value: Node, problem: (message: string, node?: Node) => void): readonly string[] | undefined {
+function readList(key: (typeof LIST_KEYS)[number], value: Node, problem: (message: string, node?: Node, beyondSchema?: true) => void): readonly string[] | undefined {
   if (value.type !== 'array' || !(value.children ?? []).every((c) => c.type === 'string' && (c.value as string).length > 0)) {
     problem(`"${key}" must be an array of non-empty strings`, value);
     return undefined;
@@ -120,7 +125,7 @@ function readList(key: (typeof LIST_KEYS)[number], value: Node, problem: (messag
     }
     const error = key === 'secretNamePatterns' ? compileNamePatterns([glob]).errors[0] : globError(glob);
     if (error !== undefined) {
-      problem(`"${key}": ${error}`, item);
+      problem(`"${key}": ${error}`, item, true);
       return undefined;
     }
     out.push(glob);

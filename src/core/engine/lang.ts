@@ -35,6 +35,12 @@ const BY_LANGUAGE_ID: Readonly<Record<string, Lang>> = {
   properties: 'properties', json: 'json', jsonc: 'json', yaml: 'yaml', toml: 'toml', xml: 'xml', ini: 'ini',
 };
 
+/**
+ * The VS Code language ids the engine reads a file's kind from: a document in one of these
+ * activates the extension (package.json's activation events are generated from this list).
+ */
+export const LANGUAGE_IDS: readonly string[] = Object.keys(BY_LANGUAGE_ID);
+
 /** The last path segment. */
 export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

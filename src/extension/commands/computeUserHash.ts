@@ -41,6 +41,7 @@ export async function computeUserHash(ctx: CommandContext, args?: ComputeArgs): 
     return undefined;
   }
   ctx.log.info(`Computed a ${vendor.id}/${platform} user hash of a ${result.identifier.kind}.`);
+  ctx.walkthrough.done('hashChecked');
   const what = result.identifier.kind === 'user_id' ? 'user id' : 'email';
   const note = result.identifier.note ? ` ${result.identifier.note}` : '';
   const action = await ctx.prompter().info(

@@ -1,7 +1,8 @@
 /**
  * `idv.insertSnippet`: pick a snippet (the active editor's language first), a vendor, what is
  * hashed and, for server code, the environment variable; insert it with its tab stops. With no
- * editor of that language open, offers a new untitled document in it.
+ * text editor active (the palette on an empty window, the walkthrough) it opens a new document
+ * of the snippet's language; with an editor of another language it asks.
  */
 import * as vscode from 'vscode';
 import { listSnippets, renderSnippet, resolveContext, SnippetError, type IdentifierKind, type SnippetInfo, type SnippetKind } from '../../core/snippets/catalogue';
@@ -58,6 +59,7 @@ export async function insertSnippet(ctx: CommandContext, args?: InsertArgs): Pro
   if (!target) return undefined;
   await target.insertSnippet(new vscode.SnippetString(rendered.body.join('\n')), target.selection.active);
   ctx.log.info(`Inserted snippet ${snippet.id} for ${vendor.id} into ${target.document.uri.toString(true)}.`);
+  ctx.walkthrough.done(snippet.kind === 'server' ? 'serverSnippetInserted' : 'clientSnippetInserted');
   return { id: snippet.id, vendor: vendor.id, uri: target.document.uri };
 }
 
@@ -108,16 +110,23 @@ function validEnvVar(id: string, vendor: string, value: string): string | undefi
   }
 }
 
-/** The editor to insert into: the active one if its language fits, else a new document (asked). */
+/**
+ * The editor to insert into: the active one if its language fits; with another language, the
+ * user chooses; with no text editor, a new document, beside whatever else is active (the
+ * walkthrough stays in view, and shows its step ticked).
+ */
 async function targetEditor(ctx: CommandContext, editor: vscode.TextEditor | undefined, language: string): Promise<vscode.TextEditor | undefined> {
   if (editor && editor.document.languageId === language) return editor;
-  const NEW = `New ${language} Document`;
-  const HERE = 'Insert Here Anyway';
-  const choice = editor
-    ? await ctx.prompter().info(`This snippet is ${language}; the active editor is ${editor.document.languageId}.`, NEW, HERE)
-    : await ctx.prompter().info(`No editor is open. Open a new ${language} document for the snippet?`, NEW);
-  if (choice === HERE) return editor;
-  if (choice !== NEW) return undefined;
-  const doc = await vscode.workspace.openTextDocument({ language });
-  return vscode.window.showTextDocument(doc);
+  if (editor) {
+    const NEW = `New ${language} Document`;
+    const HERE = 'Insert Here Anyway';
+    const choice = await ctx.prompter().info(`This snippet is ${language}; the active editor is ${editor.document.languageId}.`, NEW, HERE);
+    if (choice === HERE) return editor;
+    if (choice !== NEW) return undefined;
+  }
+  // Elixir, Kotlin and Vue exist only once a language extension defines them.
+  const known = (await vscode.languages.getLanguages()).includes(language);
+  const doc = await vscode.workspace.openTextDocument(known ? { language } : {});
+  const besideAnotherEditor = !editor && vscode.window.tabGroups.activeTabGroup.activeTab !== undefined;
+  return vscode.window.showTextDocument(doc, besideAnotherEditor ? vscode.ViewColumn.Beside : undefined);
 }

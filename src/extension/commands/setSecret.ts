@@ -31,6 +31,7 @@ export async function requireSecret(ctx: CommandContext, vendor: Vendor, platfor
   if (value === undefined) return undefined;
   await ctx.vault.setCurrent(vendor, platform, value);
   ctx.log.info(`Stored the ${vendor.id}/${platform} secret in SecretStorage.`);
+  ctx.walkthrough.done('secretStored');
   return value;
 }
 
@@ -44,6 +45,8 @@ export async function setSecret(ctx: CommandContext, args?: TargetArgs): Promise
   const value = await askSecretValue(ctx, vendor, platform, 'Paste the secret from the messenger\'s settings. It is kept in VS Code\'s secret storage, never in settings or logs.');
   if (value === undefined) return false;
   const rotated = await ctx.vault.setCurrent(vendor, platform, value);
+  ctx.walkthrough.done('secretStored');
+  if (rotated) ctx.walkthrough.done('secretRotated');
   ctx.log.info(`Stored the ${vendor.id}/${platform} secret in SecretStorage${rotated ? '; the replaced one is kept as the previous secret' : ''}.`);
   void ctx.prompter().info(rotated
     ? `${vendor.name} ${platformLabel(platform)} secret replaced. The old one is kept as the previous secret, so Verify User Hash can recognise hashes made before the rotation.`

@@ -1,18 +1,16 @@
 /** `idv.showRuleDocs` and `idv.showProblems`: documentation and the Problems view. */
 import * as vscode from 'vscode';
 import { RULES } from '../../core/engine/index';
+import type { CommandContext } from '../context';
+import { openRuleDocs } from '../docs/ruleDocsView';
 
-/** Opens the README's section on `ruleId` in the Markdown preview (asks which rule if none). */
-export async function showRuleDocs(docsUri: (ruleId: string) => vscode.Uri, ruleId?: string): Promise<void> {
-  const id = ruleId ?? (await vscode.window.showQuickPick(RULES.map((r) => ({ label: r.id, detail: r.description })), { placeHolder: 'Which rule?' }))?.label;
+/** Opens the documentation page of `ruleId` (asks which rule if none). */
+export async function showRuleDocs(ctx: CommandContext, ruleId?: string): Promise<void> {
+  const id = ruleId ?? (await ctx.prompter().pick(RULES.map((r) => ({ label: r.id, detail: r.description })), {
+    title: 'Identity Verification: Show Rule Documentation', placeHolder: 'Which rule?', matchOnDetail: true, ignoreFocusOut: true,
+  }))?.label;
   if (!id) return;
-  const uri = docsUri(id);
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
-  } catch {
-    // No Markdown preview (a minimal host): the README as text still answers the question.
-    await vscode.window.showTextDocument(uri.with({ fragment: '' }));
-  }
+  await openRuleDocs(id);
 }
 
 /** Opens the Problems view, where the `identity-verification` source tags our findings. */

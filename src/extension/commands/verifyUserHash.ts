@@ -48,6 +48,7 @@ export async function verifyUserHash(ctx: CommandContext, args?: VerifyArgs): Pr
     void ctx.prompter().warn((error as Error).message);
     return undefined;
   }
+  ctx.walkthrough.done('hashChecked');
   ctx.log.info(`Verified a ${vendor.id}/${platform} user hash: ${result.match ? 'match' : `mismatch${result.diagnosis ? ` (${result.diagnosis.id})` : ''}`}.`);
   const subject = `${result.identifier.kind === 'user_id' ? 'user id' : 'email'} ${JSON.stringify(result.identifier.value)}`;
   if (result.match) {

@@ -1,12 +1,16 @@
 /**
  * Quick fixes for the engine's findings, and `source.fixAll.idv`. The edits themselves come
  * from the engine as plain data (the same the CLI applies); this file only turns them into
- * workspace edits and adds the editor-only actions (snippet picker, docs, .gitignore).
+ * workspace edits and adds the editor-only actions (snippet picker, docs, keeping a secret file
+ * out of git). Only a file that exists to hold secrets (.env, local.properties...) is ever
+ * offered to git's ignore list: for a secret in source code the fix is to move the value out.
  */
 import * as vscode from 'vscode';
 import { lineComment } from '../../core/commentSyntax';
 import { langOf } from '../../core/engine/lang';
 import type { Finding, Fix } from '../../core/engine/types';
+import { isSecretFile } from '../../core/secretFiles';
+import type { GitState } from './gitState';
 import { ruleIdOf, type FindingStore } from './toDiagnostic';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('idv');
@@ -14,7 +18,7 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('idv');
 export class IdvCodeActions implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-  constructor(private readonly findings: FindingStore) {}
+  constructor(private readonly findings: FindingStore, private readonly git: GitState) {}
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAll(doc, context.diagnostics);
@@ -46,11 +50,11 @@ export class IdvCodeActions implements vscode.CodeActionProvider {
       action.isPreferred = index === 0;
       actions.push(action);
     }
-    if (finding.ruleId === 'hardcoded-secret' && doc.uri.scheme === 'file') {
-      const ignore = await gitignoreAction(doc.uri, diagnostic);
-      if (ignore) {
-        ignore.isPreferred = edits.length === 0;
-        actions.push(ignore);
+    if (finding.ruleId === 'hardcoded-secret' && doc.uri.scheme === 'file' && isSecretFile(doc.uri.path)) {
+      const keepOut = await this.keepOutOfGit(doc.uri, diagnostic);
+      if (keepOut) {
+        keepOut.isPreferred = edits.length === 0;
+        actions.push(keepOut);
       }
     }
     if (finding.ruleId === 'client-side-hmac') {
@@ -59,6 +63,19 @@ export class IdvCodeActions implements vscode.CodeActionProvider {
       actions.push(insert, command('Show how to move this to the server', 'idv.showRuleDocs', diagnostic, ['client-side-hmac']));
     }
     return actions;
+  }
+
+  /**
+   * For a secret file: stop tracking it when git tracks it (ignoring alone would leave it in the
+   * repository), add it to .gitignore when git does not track it yet, and say how when git
+   * cannot be asked (Restricted Mode, no git).
+   */
+  private async keepOutOfGit(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction | undefined> {
+    const relative = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+    const tracked = await this.git.isTracked(uri);
+    if (tracked === false) return gitignoreAction(uri, diagnostic);
+    const title = tracked ? `Stop tracking ${relative} in git (git rm --cached) and ignore it` : `How to stop git tracking ${relative}`;
+    return command(title, 'idv.untrackSecretFile', diagnostic, [uri]);
   }
 
   private suppression(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction | undefined {

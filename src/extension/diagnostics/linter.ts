@@ -1,10 +1,15 @@
 /**
  * Live diagnostics: runs the engine on open documents, on open and as the user types
  * (debounced per document) or on save. A generation counter per document drops results that
- * a newer edit has overtaken; closing a document clears its diagnostics.
+ * a newer edit has overtaken.
+ *
+ * This class is the one owner of the diagnostics: the workspace scan hands its results to
+ * `set`, and the live linter replaces them while a file is open. Closing a file the scan
+ * covered re-lints it from disk (its unsaved edits are gone), so the scan's findings stay;
+ * closing any other file clears its diagnostics, as before a scan.
  */
 import * as vscode from 'vscode';
-import { lint } from '../../core/engine/index';
+import { lint, lintBytes } from '../../core/engine/index';
 import { BINARY_SNIFF_BYTES, skipByName, tooLarge, type Skip } from '../../core/files/index';
 import { globMatcher } from '../../core/engine/classify';
 import type { Finding } from '../../core/engine/types';
@@ -26,6 +31,8 @@ export class DocumentLinter implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generations = new Map<string, number>();
   private readonly skipped = new Map<string, string>();
+  /** Files whose findings the workspace scan set: their diagnostics outlive the editor. */
+  private readonly scanned = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly durations: number[] = [];
   private readonly linted = new vscode.EventEmitter<vscode.Uri>();
@@ -96,12 +103,17 @@ export class DocumentLinter implements vscode.Disposable {
     const started = performance.now();
     const findings = lint(text, { path, committed, config, languageId: doc.languageId });
     this.record(performance.now() - started);
-    this.set(doc.uri, findings);
+    this.show(doc.uri, findings);
     this.linted.fire(doc.uri);
   }
 
-  /** Shows `findings` for `uri` (also used by the workspace scan for files not open). */
+  /** The workspace scan's findings for `uri`; they stay when the file is opened and closed. */
   set(uri: vscode.Uri, findings: readonly Finding[]): void {
+    this.scanned.add(uri.toString());
+    this.show(uri, findings);
+  }
+
+  private show(uri: vscode.Uri, findings: readonly Finding[]): void {
     this.collection.set(uri, findings.map((finding) => {
       const diagnostic = toDiagnostic(finding, this.docsUri(finding.ruleId));
       this.findings.set(diagnostic, finding);
@@ -118,9 +130,35 @@ export class DocumentLinter implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.generations.delete(key);
     this.skipped.delete(key);
-    this.collection.delete(uri);
+    if (!this.scanned.has(key)) {
+      this.generations.delete(key);
+      this.collection.delete(uri);
+      return;
+    }
+    // A new generation: a lint of the reopened document wins over this one from disk.
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    this.lintFromDisk(uri, generation).catch((error: unknown) => this.log.error(`Linting ${uri.fsPath} from disk failed: ${String(error)}`));
+  }
+
+  /** What the scan would find in `uri` now: its saved text, as the scan reads it. */
+  private async lintFromDisk(uri: vscode.Uri, generation: number): Promise<void> {
+    const key = uri.toString();
+    const config = await this.configs.get(uri);
+    const path = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+    let findings: readonly Finding[] = [];
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const committed = await this.git.isCommitted(uri);
+      const result = globMatcher(config.ignore)(path) || !committed ? undefined : lintBytes(bytes, { path, committed, config });
+      findings = result?.skipped === undefined ? result?.findings ?? [] : [];
+    } catch {
+      // Deleted or unreadable since the scan: nothing to show for it.
+    }
+    if (this.generations.get(key) !== generation) return;
+    this.show(uri, findings);
+    this.linted.fire(uri);
   }
 
   dispose(): void {

@@ -78,7 +78,7 @@ describe('diagnostics', () => {
     assert.ok(hmac);
     const line = editor.document.lineAt(hmac.range.start.line).text;
     assert.equal(editor.document.getText(hmac.range), 'HmacSHA256', `range covers the call, on: ${line}`);
-    assert.equal(typeof hmac.code === 'object' && hmac.code.target.path.endsWith('README.md'), true, 'the code links to the docs');
+    assert.equal(typeof hmac.code === 'object' && hmac.code.target.toString(), 'idv-docs:/rules/client-side-hmac', 'the code links to the rule\'s page (docs.test.ts opens it)');
 
     const gone = diagnosticsWhere(editor.document.uri, (d) => !d.some((x) => ruleOf(x) === 'client-side-hmac'));
     await editor.edit((edit) => edit.replace(editor.document.lineAt(hmac.range.start.line).range, '  const userHash = user.hash; // from the server'));
@@ -172,5 +172,37 @@ describe('diagnostics', () => {
     assert.deepEqual(ours(workspaceFile('.env')), [], 'the git-ignored .env is not reported');
     assert.ok(ours(workspaceFile('web/boot.js')).some((d) => ruleOf(d) === 'missing-user-hash'));
     assert.equal(api.problemCount(), summary.findings);
+  });
+
+  it('keeps the scan\'s findings for a file opened, edited without saving and closed', async () => {
+    const uri = workspaceFile('web/boot.js');
+    const scanned = ours(uri).map(ruleOf);
+    assert.ok(scanned.includes('missing-user-hash'), 'the scan reported boot.js');
+    const total = api.problemCount();
+    // Opened as the explorer opens it: a document the API opened (showTextDocument) stays open
+    // for minutes after its editor closes, one the workbench opened closes with its editor.
+    const opened = api.nextLint(uri);
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await opened;
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString());
+    assert.deepEqual(ours(uri).map(ruleOf), scanned, 'the live lint of the same text agrees');
+    // An edit that removes the finding, never saved: the live linter follows it...
+    const edited = diagnosticsWhere(uri, (d) => d.length === 0);
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), '// nothing here yet\n'));
+    await edited;
+    // ...and closing without saving brings back what the file on disk holds.
+    const closed = new Promise<void>((resolve) => {
+      const subscription = vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (doc.uri.toString() !== uri.toString()) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closed;
+    await diagnosticsWhere(uri, (d) => d.length === scanned.length);
+    assert.deepEqual(ours(uri).map(ruleOf), scanned);
+    assert.equal(api.problemCount(), total);
   });
 });

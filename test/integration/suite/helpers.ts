@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension/extension';
 import type { Prompter } from '../../../src/extension/prompts';
 
-export const EXTENSION_ID = 'identity-verification-kit.identity-verification-kit';
+export const EXTENSION_ID = 'idv-kit.identity-verification-kit';
 
 /** Activates the extension under test and returns its test-only API. */
 export async function testApi(): Promise<TestApi> {
@@ -17,14 +17,14 @@ export async function testApi(): Promise<TestApi> {
 
 /** One recorded question and how it was answered. */
 export interface Call {
-  readonly kind: 'pick' | 'pickMany' | 'input' | 'info' | 'warn';
+  readonly kind: 'pick' | 'pickMany' | 'input' | 'info' | 'warn' | 'confirm' | 'finish';
   readonly options: unknown;
   readonly message?: string;
   readonly items?: readonly vscode.QuickPickItem[];
 }
 
-/** What the scripted user does at the next question: choose, type, or press a button. */
-export type Answer = { pick: string } | { pickMany: string[] } | { input: string } | { press: string };
+/** What the scripted user does at the next question: choose, type, press a button, or press Escape. */
+export type Answer = { pick: string } | { pickMany: string[] } | { input: string } | { press: string } | { dismiss: true };
 
 /**
  * Answers questions in order, as a user would. Notifications take a `press` answer when one is
@@ -35,6 +35,15 @@ export class ScriptedPrompter implements Prompter {
   readonly calls: Call[] = [];
   constructor(private readonly answers: Answer[] = []) {}
 
+  /** True (and the answer used) when the user dismisses this question. */
+  private dismissed(call: Call): boolean {
+    const answer = this.answers[0];
+    if (!answer || !('dismiss' in answer)) return false;
+    this.calls.push(call);
+    this.answers.shift();
+    return true;
+  }
+
   private take<K extends 'pick' | 'pickMany' | 'input'>(call: Call & { kind: K }): Extract<Answer, Record<K, unknown>>[K] {
     this.calls.push(call);
     const answer = this.answers[0];
@@ -43,8 +52,16 @@ export class ScriptedPrompter implements Prompter {
     return (answer as unknown as Record<K, never>)[call.kind];
   }
 
+  private readonly noticeWaiters: Array<(message: string) => void> = [];
+
+  /** Resolves with the next notification shown. */
+  nextNotice(): Promise<string> {
+    return new Promise((resolve) => this.noticeWaiters.push(resolve));
+  }
+
   private notice(call: Call): string | undefined {
     this.calls.push(call);
+    for (const waiter of this.noticeWaiters.splice(0)) waiter(call.message ?? '');
     const answer = this.answers[0];
     if (answer && 'press' in answer) {
       this.answers.shift();
@@ -54,6 +71,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined> {
+    if (this.dismissed({ kind: 'pick', options, items })) return Promise.resolve(undefined);
     const label = this.take({ kind: 'pick', options, items });
     const item = items.find((i) => i.label === label);
     if (!item) throw new Error(`No item "${label}" among ${items.map((i) => i.label).join(', ')}`);
@@ -66,6 +84,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   input(options: vscode.InputBoxOptions): Thenable<string | undefined> {
+    if (this.dismissed({ kind: 'input', options })) return Promise.resolve(undefined);
     const value = this.take({ kind: 'input', options });
     const invalid = options.validateInput?.(value);
     if (typeof invalid === 'string') throw new Error(`Input rejected: ${invalid}`);
@@ -78,6 +97,15 @@ export class ScriptedPrompter implements Prompter {
 
   warn(message: string, ...actions: string[]): Thenable<string | undefined> {
     return Promise.resolve(this.notice({ kind: 'warn', options: actions, message }));
+  }
+
+  /** A modal question: answered by a `press` answer, else dismissed. */
+  confirm(message: string, detail: string, action: string): Thenable<string | undefined> {
+    return Promise.resolve(this.notice({ kind: 'confirm', options: [action], message: `${message} ${detail}` }));
+  }
+
+  finish(): void {
+    this.calls.push({ kind: 'finish', options: undefined });
   }
 
   /** The notifications shown, in order. */

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InsertResult } from '../../../src/extension/commands/insertSnippet';
 import type { TestApi } from '../../../src/extension/extension';
-import { closeAllEditors, ScriptedPrompter, testApi } from './helpers';
+import { closeAllEditors, EXTENSION_ID, ScriptedPrompter, testApi } from './helpers';
 
 describe('snippets', () => {
   let api: TestApi;
@@ -17,11 +17,11 @@ describe('snippets', () => {
 
   it('inserts the chosen server snippet with its tab stops into a new document of its language', async () => {
     await closeAllEditors();
-    // No editor open: the picker lists everything; the user picks Flask, Intercom, user id,
-    // keeps the suggested variable, and accepts a new Python document.
+    // No editor open: the picker lists everything; the user picks Flask, Intercom, user id and
+    // keeps the suggested variable; the snippet goes into a new Python document.
     const prompter = new ScriptedPrompter([
       { pick: 'Flask route that returns the user hash for the signed-in user' }, { pick: 'Intercom' }, { pick: 'User id' },
-      { input: 'INTERCOM_IDENTITY_VERIFICATION_SECRET' }, { press: 'New python Document' },
+      { input: 'INTERCOM_IDENTITY_VERIFICATION_SECRET' },
     ]);
     api.setPrompter(prompter);
     const result = await vscode.commands.executeCommand<InsertResult>('idv.insertSnippet');
@@ -67,4 +67,27 @@ describe('snippets', () => {
     }
     assert.ok(snippets.some((label) => label.startsWith('idv-flask')), `snippet completions: ${snippets.join(', ')}`);
   });
+});
+
+describe('snippet languages', () => {
+  it('contributes snippet files only for languages this VS Code defines', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { snippets: Array<{ language: string }> } };
+    const known = new Set(await vscode.languages.getLanguages());
+    const contributed = manifest.contributes.snippets.map((s) => s.language);
+    assert.ok(contributed.includes('python') && !contributed.includes('kotlin'), contributed.join(', '));
+    assert.deepEqual(contributed.filter((language) => !known.has(language)), []);
+  });
+
+  // Stock VS Code defines none of these; the test harness stands in for the language extensions.
+  for (const [language, prefix] of [['kotlin', 'idv-ktor'], ['elixir', 'idv-phoenix'], ['vue', 'idv-intercom-vue']] as const) {
+    it(`offers the ${language} snippets once a language extension defines ${language}`, async () => {
+      await testApi();
+      const doc = await vscode.workspace.openTextDocument({ language, content: 'idv-' });
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 4));
+      const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === prefix);
+      assert.ok(item, `${prefix} among ${list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', ')}`);
+      assert.equal(item.kind, vscode.CompletionItemKind.Snippet);
+      assert.ok(item.insertText instanceof vscode.SnippetString && item.insertText.value.length > 20);
+    });
+  }
 });

@@ -40,7 +40,7 @@ describe('engine: byte pre-filter', () => {
     const cwd = process.cwd();
     process.chdir(REPO);
     try {
-      assert.equal(readFileSync(join(REPO, 'src', 'core', 'engine', 'teddy.wasm.ts'), 'utf8'), await generatedWasmSource(), 'run `node src/build/build.mjs` to regenerate teddy.wasm.ts');
+      assert.equal(readFileSync(join(REPO, 'src', 'core', 'engine', 'teddy.wasm.ts'), 'utf8'), await generatedWasmSource(), 'run `npm run generate` to regenerate teddy.wasm.ts');
     } finally {
       process.chdir(cwd);
     }
