@@ -26,7 +26,7 @@ import { SecretVault } from './secrets';
 import { registerSnippetCompletions } from './snippetCompletions';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
 import { ProblemCount } from './statusBar';
-import { SyntaxProbe } from './syntaxProbe';
+import { EditorSyntax } from './syntax';
 import type { FileFacts } from '../core/syntax/index';
 import { ContextKeyProgress, type WalkthroughResult } from './walkthroughProgress';
 
@@ -68,7 +68,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     if (answer === OPEN) await vscode.window.showTextDocument(file);
   });
   const git = new GitState();
-  const linter = new DocumentLinter(configs, git, findings, log, ruleDocsUri);
+  // Loads nothing now: grammars load when a document in their language first needs one.
+  const syntax = new EditorSyntax(context.asAbsolutePath('dist/grammars'), log);
+  context.subscriptions.push(syntax);
+  const linter = new DocumentLinter(configs, git, findings, log, ruleDocsUri, syntax);
   const problems = new ProblemCount(linter.collection);
   const installTree = new InstallTreeProvider();
   const installView = vscode.window.createTreeView(INSTALLATIONS_VIEW, { treeDataProvider: installTree, showCollapseAll: true });
@@ -86,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       if (result && result.installations.length > 0 && result.readiness.every((r) => r.ready)) walkthrough.done('installationReady');
       return result;
     },
-    'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs }),
+    'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs, syntax }),
     'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
     'idv.showProblems': () => showProblems(),
     'idv.untrackSecretFile': (uri?: vscode.Uri) => untrackSecretFile(ctx, git, uri),
@@ -111,8 +114,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // The integration suite runs against the extension installed from its .vsix (Production mode),
   // so the runner asks for the test API through the extension host's environment as well.
   if (context.extensionMode !== vscode.ExtensionMode.Test && process.env.IDV_TEST_API !== '1') return undefined;
-  const syntax = new SyntaxProbe(context.asAbsolutePath('dist/grammars'));
-  context.subscriptions.push(syntax);
   return {
     setPrompter: (next) => { prompter = next ?? windowPrompter; },
     lintTimings: () => linter.timings,

@@ -4,6 +4,7 @@ import { globMatcher } from '../../core/engine/classify';
 import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, lintBytes, type ResolvedConfig } from '../../core/engine/index';
 import { encodeText, skipByName, summarizeSkips, type Skip, type SkippedPath } from '../../core/files/index';
 import { FileReader, writeBack } from '../fileReader';
+import { CliSyntax } from '../syntax';
 import { resolveConfig } from '../projectConfig';
 import { version } from '../../../package.json';
 import { choice, parse } from '../args';
@@ -45,6 +46,7 @@ errors, or when part of the tree could not be read (the report is still complete
     const skipped: SkippedPath[] = [];
     const notices: Notice[] = [];
     const reader = new FileReader();
+    const syntax = CliSyntax.create((message) => notices.push({ level: 'warning', message }));
     const display = (abs: string) => {
       const rel = relative(io.cwd, abs).split(sep).join('/');
       return abs.endsWith(sep) && !rel.endsWith('/') ? `${rel}/` : rel;
@@ -58,8 +60,8 @@ errors, or when part of the tree could not be read (the report is still complete
       const kind = await kindOf(abs).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`${target}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`);
       });
-      const scanOne = (entry: WalkEntry, scanRoot: string) => {
-        const result = scanFile(entry, scanRoot, reader, root, io.cwd, config, values.fix === true);
+      const scanOne = async (entry: WalkEntry, scanRoot: string) => {
+        const result = await scanFile(entry, scanRoot, reader, root, io.cwd, config, values.fix === true, syntax);
         if (result.skip) report.skip(entry.absPath, result.skip);
         else findings.push(...result.findings);
         if (result.fixError) notices.push({ level: 'error', message: `${display(entry.absPath)}: fixes not written: ${result.fixError}` });
@@ -67,15 +69,16 @@ errors, or when part of the tree could not be read (the report is still complete
       if (kind === 'file') {
         const oracle = await createIgnoreOracle(dirname(abs));
         const ignored = await oracle.ignored([abs]);
-        scanOne({ absPath: abs, committed: !ignored.has(abs) }, dirname(abs));
+        await scanOne({ absPath: abs, committed: !ignored.has(abs) }, dirname(abs));
       } else if (kind === 'dir') {
         // One file at a time: reading is cheaper than keeping many reads in flight (fileReader.ts).
-        for await (const entry of walkFiles(abs, report)) scanOne(entry, abs);
+        for await (const entry of walkFiles(abs, report)) await scanOne(entry, abs);
       } else {
         throw new UsageError(`${target}: not a file or directory`);
       }
     }
 
+    syntax.dispose();
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.column - b.finding.range.start.column);
     skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const result: ScanReport = { findings, skipped, notices };
@@ -99,7 +102,7 @@ interface FileResult {
 }
 
 /** Lints one file; applies fixes first when asked. */
-function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, root: string, cwd: string, config: ResolvedConfig, fix: boolean): FileResult {
+async function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, root: string, cwd: string, config: ResolvedConfig, fix: boolean, syntax: CliSyntax): Promise<FileResult> {
   const { absPath } = entry;
   const rootRel = relative(root, absPath);
   const projectPath = (isAbsolute(rootRel) || rootRel.startsWith('..') ? relative(cwd, absPath) : rootRel).split(sep).join('/');
@@ -109,7 +112,8 @@ function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, root: 
   const read = reader.read(absPath, scanRoot, config.maxFileSizeBytes, { walked: entry.walked === true, identify: fix });
   if (read.skip) return { findings: [], skip: read.skip };
   if (read.gone) return { findings: [] };
-  const context = { path: projectPath, committed: entry.committed, config };
+  await syntax.prepare(read.bytes, { path: projectPath, config });
+  const context = { path: projectPath, committed: entry.committed, config, ...(syntax.syntax ? { syntax: syntax.syntax } : {}) };
   const linted = lintBytes(read.bytes, context);
   if (linted.skipped) return { findings: [], skip: linted.skipped };
   let found = linted.findings;

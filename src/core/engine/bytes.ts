@@ -41,3 +41,14 @@ export function lintBytes(bytes: Uint8Array, context: LintContext): BytesLint {
   if (decoded.skip) return { skipped: decoded.skip, findings: [] };
   return { findings: lint(decoded.text, context), text: decoded.text, encoding: decoded.encoding };
 }
+
+/**
+ * Whether the pre-filter lets `bytes` through to the rules: the hosts load a file's grammar
+ * (an await) only for files that pass, so a scan of a tree that mentions no topic loads none.
+ * UTF-16 files are not searched as bytes and always pass.
+ */
+export function bytesPassPreFilter(bytes: Uint8Array, context: Pick<LintContext, 'path' | 'languageId' | 'config'>): boolean {
+  const encoding = sniffEncoding(bytes);
+  if (encoding !== 'utf8' && encoding !== 'utf8bom') return true;
+  return bytesHaveTopic(encoding === 'utf8bom' ? bytes.subarray(3) : bytes, langOf(context.path, context.languageId), context.config.secretNamePatterns);
+}

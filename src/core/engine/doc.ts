@@ -4,6 +4,7 @@
  * first use and cached, because most files need none of it: the rules' literal pre-filters
  * usually find nothing and the file is done.
  */
+import type { FileFacts } from '../syntax/index';
 import type { Lang } from './lang';
 import { indexOfFast } from './search';
 import type { Position, ResolvedConfig, Side } from './types';
@@ -16,6 +17,13 @@ export interface Doc {
   readonly committed: boolean;
   readonly testFile: boolean;
   readonly config: ResolvedConfig;
+  /**
+   * The syntax layer's facts (messenger calls with the fields they send, HMAC and JWT
+   * computations, imports ...), parsed on first use; undefined when the file's language has
+   * no grammar, the host gave no syntax layer, or the grammar failed on this text. Rules that
+   * read facts keep a text path for that case.
+   */
+  readonly facts: FileFacts | undefined;
   /** Whether `needle` occurs anywhere (one indexOf pass, cached). */
   has(needle: string): boolean;
   /** Every offset where `needle` starts, ascending (cached). */
@@ -53,14 +61,18 @@ function gatesFor(needle: string): readonly string[] {
 /** Above this many hits of one needle the document is adversarial or generated; stop collecting. */
 const MAX_OFFSETS = 5000;
 
-type DocFields = Omit<Doc, 'text' | 'side' | 'has' | 'offsets' | 'lineBounds' | 'positionAt'>;
+type DocFields = Omit<Doc, 'text' | 'side' | 'facts' | 'has' | 'offsets' | 'lineBounds' | 'positionAt'>;
 
 /**
  * Wraps `text` with lazily computed indexes. `side` may be a function: classifying a file runs
  * regexes over its head, which only the rules that care about the side should pay for.
  * `absent` lists needles known not to occur anywhere in `text` (the pre-filter's misses).
  */
-export function createDoc(text: string, fields: DocFields & { readonly side: Side | (() => Side); readonly absent?: readonly string[] }): Doc {
+export function createDoc(text: string, fields: DocFields & {
+  readonly side: Side | (() => Side);
+  readonly absent?: readonly string[];
+  readonly facts?: () => FileFacts | undefined;
+}): Doc {
   const found = new Map<string, number>();
   // What the pre-filter already searched the whole text for in vain.
   if (fields.absent) for (const n of fields.absent) found.set(n, -1);
@@ -78,6 +90,7 @@ export function createDoc(text: string, fields: DocFields & { readonly side: Sid
 
   const sideOf = fields.side;
   let side: Side | undefined = typeof sideOf === 'function' ? undefined : sideOf;
+  let facts: { readonly value: FileFacts | undefined } | undefined;
 
   return {
     path: fields.path,
@@ -89,6 +102,10 @@ export function createDoc(text: string, fields: DocFields & { readonly side: Sid
     get side(): Side {
       if (side === undefined) side = typeof sideOf === 'function' ? sideOf() : sideOf;
       return side;
+    },
+    get facts(): FileFacts | undefined {
+      facts ??= { value: fields.facts?.() };
+      return facts.value;
     },
     has: (needle) => first(needle) >= 0,
     offsets(needle) {

@@ -7,14 +7,14 @@
 import { RULE_METAS } from './rules/index';
 import type { RuleMeta } from './types';
 
-export type { Finding, Fix, LintContext, Position, Range, ResolvedConfig, RuleDocs, RuleId, RuleMeta, Severity, SeveritySetting, Side, Suggestion } from './types';
+export type { Finding, Fix, LintContext, FactsSource, Position, Range, ResolvedConfig, RuleDocs, RuleId, RuleMeta, Severity, SeveritySetting, Side, Suggestion } from './types';
 export { applyFixes } from './fixes';
-export { lintBytes, type BytesLint } from './bytes';
+export { bytesPassPreFilter, lintBytes, type BytesLint } from './bytes';
 export { classifyFile } from './classify';
 export { CONFIG_FILE_NAME, CONFIG_LIMITS, DEFAULT_CONFIG, loadConfig, parseConfig, type ConfigProblem, type ConfigResult } from './config';
 export { compileNamePatterns, type NamePatterns } from './namePatterns';
 export { createIgnoreOracle, findRepository, gitTopLevel, resolveGit, runGit, type IgnoreOracle, type Repository } from './git';
-export { lint } from './lint';
+export { lint, textPassesPreFilter } from './lint';
 export { ruleDocsBody, ruleDocsPage } from './ruleDocs';
 export { DEFAULT_MAX_FILE_SIZE, shouldSkip } from './skip';
 export { bytePreFilter } from './topics';

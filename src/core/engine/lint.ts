@@ -10,6 +10,7 @@ import { skipByName } from '../files/index';
 import { hasAnyTopic } from './topics';
 import { findSuppressions, isSuppressed } from './suppress';
 import type { Finding, LintContext } from './types';
+import { syntaxLanguageOf } from '../syntax/index';
 
 const KNOWN_IDS: ReadonlySet<string> = new Set(RULE_METAS.map((r) => r.id));
 
@@ -45,6 +46,16 @@ export function lint(source: string, context: LintContext): Finding[] {
     committed: context.committed,
     testFile: isTestPath(path),
     config,
+    facts: () => {
+      const language = context.syntax ? syntaxLanguageOf(path, context.languageId) : undefined;
+      if (!language || !context.syntax) return undefined;
+      try {
+        return context.syntax.factsSync(text, language);
+      } catch {
+        // A grammar that fails on this text (syntax.ts says when): the text scanner decides.
+        return undefined;
+      }
+    },
   });
   const findings: Finding[] = [];
   for (const rule of RULE_IMPLEMENTATIONS) {
@@ -66,4 +77,12 @@ export function lint(source: string, context: LintContext): Finding[] {
   const suppressions = doc.has('idv-disable-') ? findSuppressions(text, (offset) => doc.positionAt(offset).line, KNOWN_IDS) : undefined;
   const kept = suppressions ? findings.filter((f) => !isSuppressed(suppressions, f.range.start.line, f.ruleId)) : findings;
   return kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+}
+
+/**
+ * Whether `text` gets past the pre-filter to the rules: the editor loads a file's grammar (an
+ * await) only for files that do, so opening files that mention no topic loads none.
+ */
+export function textPassesPreFilter(text: string, context: Pick<LintContext, 'path' | 'languageId' | 'config'>): boolean {
+  return hasAnyTopic(text, langOf(context.path, context.languageId), context.config.secretNamePatterns);
 }

@@ -4,6 +4,8 @@
  * so the editor can use them as they are; the CLI adds one when it prints.
  */
 
+import type { FileFacts, SyntaxLanguage } from '../syntax/index';
+
 export type RuleId =
   | 'hardcoded-secret'
   | 'secret-exposed-to-client'
@@ -69,6 +71,19 @@ export interface LintContext {
   readonly config: ResolvedConfig;
   /** VS Code's language id, when known; refines the guess made from the path. */
   readonly languageId?: string;
+  /**
+   * The syntax layer, when the host has one (the CLI and the editor do; the ESLint plugin,
+   * which must answer synchronously before any grammar can load, does not). Rules read its
+   * facts for files in a language it parses and whose grammar is loaded, and fall back to the
+   * text scanner otherwise.
+   */
+  readonly syntax?: FactsSource;
+}
+
+/** Where the rules get a file's syntax facts from: `Syntax.factsSync` of src/core/syntax. */
+export interface FactsSource {
+  /** The facts of `text`, or undefined when `language`'s grammar is not loaded. */
+  factsSync(text: string, language: SyntaxLanguage): FileFacts | undefined;
 }
 
 export interface RuleDocs {

@@ -12,6 +12,7 @@ import { summarizeSkips, tooLarge, type Skip, type SkippedPath } from '../../cor
 import { ALWAYS_EXCLUDED, BATCH } from '../workspaceFiles';
 import type { CommandContext } from '../context';
 import { skipReason, type DocumentLinter } from '../diagnostics/linter';
+import type { EditorSyntax } from '../syntax';
 import type { GitState } from '../diagnostics/gitState';
 import type { ProjectConfigs } from '../diagnostics/projectConfig';
 
@@ -31,6 +32,7 @@ export interface ScanServices {
   readonly linter: DocumentLinter;
   readonly git: GitState;
   readonly configs: ProjectConfigs;
+  readonly syntax: EditorSyntax;
 }
 
 /** Command handler. Resolves to the summary, also shown in a notification. */
@@ -97,7 +99,9 @@ async function lintFile(services: ScanServices, uri: vscode.Uri, openText: strin
   if (globMatcher(config.ignore)(path)) return { skip: { kind: 'ignored', reason: 'matched by "ignore" in .idvrc.json' } };
   if (openText !== undefined) {
     const skip = skipReason(path, openText, config.maxFileSizeBytes);
-    return skip === undefined ? lint(openText, { path, committed: true, config }) : { skip };
+    if (skip !== undefined) return { skip };
+    const syntax = await services.syntax.forText(openText, { path, config });
+    return lint(openText, { path, committed: true, config, ...(syntax ? { syntax } : {}) });
   }
   let bytes: Uint8Array;
   try {
@@ -108,6 +112,7 @@ async function lintFile(services: ScanServices, uri: vscode.Uri, openText: strin
     return { skip: { kind: 'unreadable', reason: `could not be read: ${(error as Error).message}` } };
   }
   // Decodes only the files the pre-filter lets through (bytes.ts in the engine).
-  const result = lintBytes(bytes, { path, committed: true, config });
+  const syntax = await services.syntax.forBytes(bytes, { path, config });
+  const result = lintBytes(bytes, { path, committed: true, config, ...(syntax ? { syntax } : {}) });
   return result.skipped ? { skip: result.skipped } : result.findings;
 }

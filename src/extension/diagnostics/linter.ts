@@ -14,6 +14,7 @@ import { BINARY_SNIFF_BYTES, skipByName, tooLarge, type Skip } from '../../core/
 import { globMatcher } from '../../core/engine/classify';
 import type { Finding } from '../../core/engine/types';
 import { readSettings } from '../settings';
+import type { EditorSyntax } from '../syntax';
 import type { GitState } from './gitState';
 import type { ProjectConfigs } from './projectConfig';
 import { toDiagnostic, type FindingStore } from './toDiagnostic';
@@ -45,6 +46,7 @@ export class DocumentLinter implements vscode.Disposable {
     readonly findings: FindingStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly docsUri: (ruleId: string) => vscode.Uri,
+    private readonly syntax: EditorSyntax,
   ) {
     const relintAll = () => { for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0); };
     this.disposables.push(
@@ -97,11 +99,12 @@ export class DocumentLinter implements vscode.Disposable {
     }
     this.skipped.delete(key);
     const committed = await this.git.isCommitted(doc.uri);
+    const syntax = await this.syntax.forDocument(doc, { path, languageId: doc.languageId, config });
     // Everything awaited is done: from here to setting the diagnostics runs without a break,
     // so the generation check cannot be overtaken.
     if (this.generations.get(key) !== generation || doc.isClosed) return;
     const started = performance.now();
-    const findings = lint(text, { path, committed, config, languageId: doc.languageId });
+    const findings = lint(text, { path, committed, config, languageId: doc.languageId, ...(syntax ? { syntax } : {}) });
     this.record(performance.now() - started);
     this.show(doc.uri, findings);
     this.linted.fire(doc.uri);
@@ -151,7 +154,8 @@ export class DocumentLinter implements vscode.Disposable {
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
       const committed = await this.git.isCommitted(uri);
-      const result = globMatcher(config.ignore)(path) || !committed ? undefined : lintBytes(bytes, { path, committed, config });
+      const syntax = await this.syntax.forBytes(bytes, { path, config });
+      const result = globMatcher(config.ignore)(path) || !committed ? undefined : lintBytes(bytes, { path, committed, config, ...(syntax ? { syntax } : {}) });
       findings = result?.skipped === undefined ? result?.findings ?? [] : [];
     } catch {
       // Deleted or unreadable since the scan: nothing to show for it.

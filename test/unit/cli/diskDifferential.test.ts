@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../../src/cli/main';
 import { DEFAULT_CONFIG, lint } from '../../../src/core/engine/index';
-import { FIXTURES, filesBelow } from '../engine/helpers';
+import { FIXTURES, filesBelow, loadAllGrammars, syntax } from '../engine/helpers';
 
 /**
  * The scan from disk finds exactly what `lint` finds on the decoded text: every rule fixture is
@@ -32,6 +32,8 @@ interface Json { findings: { file: string; ruleId: string; line: number; column:
 
 describe('cli: the scan from disk equals lint on the decoded text', function () {
   this.timeout(300_000);
+  // The CLI reads syntax facts for the languages the layer parses; so does the lint it is compared with.
+  before(loadAllGrammars);
 
   it('for every rule fixture in every encoding, line end and padding', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'idv-diff-'));
@@ -52,7 +54,7 @@ describe('cli: the scan from disk equals lint on the decoded text', function () 
               const path = `${variant}/${file}`;
               mkdirSync(dirname(join(dir, path)), { recursive: true });
               writeFileSync(join(dir, path), encode(text));
-              const found = lint(text, { path, committed: true, config: DEFAULT_CONFIG }).map((f) => `${f.ruleId}@${f.range.start.line + 1}:${f.range.start.column + 1}`);
+              const found = lint(text, { path, committed: true, config: DEFAULT_CONFIG, syntax }).map((f) => `${f.ruleId}@${f.range.start.line + 1}:${f.range.start.column + 1}`);
               expected.set(path, found);
               const key = `${src}|${padName}`;
               const lines = found.map((f) => f.replace(/:\d+$/, '')).join(',');

@@ -2,10 +2,22 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DEFAULT_CONFIG, lint, type Finding, type LintContext } from '../../../src/core/engine/index';
+import { createSyntax, SYNTAX_LANGUAGES } from '../../../src/core/syntax/index';
 
 /** The repository root (tests run from out/test/unit/engine, but fixtures live in test/). */
 export const REPO = join(__dirname, '..', '..', '..', '..');
 export const FIXTURES = join(REPO, 'test', 'fixtures');
+
+/** out/grammars: where the test build copies the syntax layer's grammars. */
+export const GRAMMAR_DIR = join(__dirname, '..', '..', '..', 'grammars');
+
+/** One syntax layer for the whole run, as the CLI and the extension keep one: grammars load once. */
+export const syntax = createSyntax({ grammarDir: GRAMMAR_DIR });
+
+/** Loads every grammar, so that `lint` with `syntax` reads facts for every parsed language. */
+export async function loadAllGrammars(): Promise<void> {
+  for (const language of SYNTAX_LANGUAGES) await syntax.load(language);
+}
 
 /** Lints `text` as a committed file at `path` with the default config, unless overridden. */
 export function run(path: string, text: string, overrides: Partial<LintContext> = {}): Finding[] {

@@ -1,15 +1,12 @@
 /** Shared by the syntax tests: one Syntax over the grammars the test build copies to out/grammars. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSyntax, syntaxLanguageOf, type FileFacts, type MessengerCall, type SyntaxLanguage } from '../../../src/core/syntax/index';
+import { syntaxLanguageOf, type FileFacts, type MessengerCall, type SyntaxLanguage } from '../../../src/core/syntax/index';
+import { GRAMMAR_DIR, syntax } from '../engine/helpers';
 
-/** out/grammars: tests run from out/test/unit/syntax. */
-export const GRAMMAR_DIR = join(__dirname, '..', '..', '..', 'grammars');
+export { GRAMMAR_DIR, syntax };
 /** test/fixtures/syntax in the repository. */
 export const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'syntax');
-
-/** One instance for the whole run, as the extension keeps one: grammars load once. */
-export const syntax = createSyntax({ grammarDir: GRAMMAR_DIR });
 
 /** The facts of `text` parsed as `language`. */
 export function factsOf(text: string, language: SyntaxLanguage): Promise<FileFacts> {

@@ -1,8 +1,10 @@
 /** missing-user-hash: a messenger call identifies a user but sends no hash, signature or JWT. */
 import { hasKey } from '../calls';
 import type { Doc } from '../doc';
+import type { FileFacts, Span } from '../../syntax/index';
 import { argsHash, hashAssignedElsewhere, IDENTIFY_CALLS, readCall, type IdentifyCall } from '../identify-calls';
 import { MESSENGER_TOPIC } from '../topics';
+import { judgeCalls } from './proofOnFacts';
 import type { RawFinding, Rule } from './rule';
 
 export const missingUserHash: Rule = {
@@ -21,17 +23,57 @@ export const missingUserHash: Rule = {
   check(doc) {
     const out: RawFinding[] = [];
     if (!MESSENGER_TOPIC.some((n) => doc.has(n))) return [];
+    if (doc.facts) return onFacts(doc);
     for (const call of IDENTIFY_CALLS) {
       if (!doc.has(call.gate) || !doc.has(call.needle)) continue;
       for (const hit of doc.offsets(call.needle)) {
         if (isMissing(doc, call, hit)) {
-          out.push({ start: hit, end: hit + call.needle.length, message: `${call.label} is told who the user is but not given the hash that proves it (${call.hashKeys[0] ?? 'the signature'}); compute it on the server and send it in this call.` });
+          out.push({ start: hit, end: hit + call.needle.length, message: message(call.label, call.hashKeys[0] ?? 'the signature') });
         }
       }
     }
     return out;
   },
 };
+
+function message(label: string, hashKey: string): string {
+  return `${label} is told who the user is but not given the hash that proves it (${hashKey}); compute it on the server and send it in this call.`;
+}
+
+/**
+ * The rule on syntax facts. One settings object read by several calls (built in a variable,
+ * then booted) is reported once. A call in one branch of an `if … else` whose other branch
+ * sends the proof is a wrapper handing the proof over when it has one: not reported.
+ */
+function onFacts(doc: Doc): RawFinding[] {
+  const judged = judgeCalls(doc.facts as FileFacts, (n) => doc.has(n));
+  const proven = judged.filter((j) => j.verdict === 'proven').map((j) => j.call);
+  const reported = new Set<string>();
+  const out: RawFinding[] = [];
+  for (const { call, verdict, label, hashKey } of judged) {
+    if (verdict !== 'missing' || proven.some((p) => p.shape === call.shape && otherBranch(doc.text, p, call))) continue;
+    if (call.settings) {
+      const key = `${call.settings.start}:${call.settings.end}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+    }
+    // The call's first line: a whole multi-line settings object would bury the editor in red.
+    const lineEnd = doc.text.indexOf('\n', call.start);
+    const end = lineEnd > call.start && lineEnd < call.end ? lineEnd : call.end;
+    out.push({ start: call.start, end, message: message(label, hashKey) });
+  }
+  return out;
+}
+
+/** Whether `a` and `b` are the two branches of one `if … else` (only `else` between them). */
+function otherBranch(text: string, a: Span, b: Span): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  if (second.start - first.end > OTHER_BRANCH_GAP || second.start < first.end) return false;
+  return /\b(?:else|elsif|elif)\b/.test(text.slice(first.end, second.start));
+}
+
+/** How far apart two branches' calls may be: a line or two of `} else {` and a condition. */
+const OTHER_BRANCH_GAP = 200;
 
 function isMissing(doc: Doc, call: IdentifyCall, hit: number): boolean {
   const site = readCall(doc.text, doc.path, call, hit);
