@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 const NO_VSCODE = { name: 'vscode', message: 'src/core/ must stay free of the VS Code API; put editor glue in src/extension/.' };
 const NO_GLUE = { group: ['**/extension/**', '**/cli/**'], message: 'src/core/ must not depend on the extension or the CLI.' };
 const SYNTAX_FENCE = { group: ['**/syntax/*', '!**/syntax/index'], message: 'Import the syntax layer through src/core/syntax/index.ts; its other files may change.' };
+const VENDORS_FENCE = { group: ['**/vendors/*', '!**/vendors/index'], message: 'Import vendor knowledge through src/core/vendors/index.ts; the tables derived there are the only view of the vendor files.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'test/fixtures/**', 'snippets/**'] },
@@ -22,19 +23,23 @@ export default tseslint.config(
   },
   {
     // The engine must run in the CLI, the ESLint plugin and CI: no editor API in it. Outside
-    // its own folder, the syntax layer is entered only through its index.ts.
+    // their own folders, the syntax layer and the vendor files are entered only through their index.ts.
     files: ['src/core/**/*.ts'],
-    ignores: ['src/core/syntax/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE] }] },
+    ignores: ['src/core/syntax/**', 'src/core/vendors/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE, VENDORS_FENCE] }] },
   },
   {
     files: ['src/core/syntax/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, VENDORS_FENCE] }] },
+  },
+  {
+    files: ['src/core/vendors/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE] }] },
   },
   {
     files: ['src/**/*.ts', 'test/**/*.ts'],
     ignores: ['src/core/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [SYNTAX_FENCE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [SYNTAX_FENCE, VENDORS_FENCE] }] },
   },
   {
     files: ['**/*.mjs'],

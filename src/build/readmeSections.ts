@@ -1,12 +1,12 @@
 /**
  * The README's tables are generated, not typed: the rules from the engine's RULES metadata,
- * the messengers from the vendor list, the commands and settings from package.json. Each lives
+ * the messengers from the vendor files (src/core/vendors), the commands and settings from package.json. Each lives
  * between `<!-- NAME:start -->` and `<!-- NAME:end -->`; `npm run generate` rewrites them and
  * its `--check` (the first stage of `npm test`) fails when the committed README is stale.
  */
 import { RULES } from '../core/engine/index';
 import { ruleDocsBody } from '../core/engine/ruleDocs';
-import { VENDORS, type Vendor } from '../core/vendors';
+import { CLIENT_SDKS, VENDOR_DEFINITIONS, type ClientSdk, type Vendor } from '../core/vendors';
 
 /** The parts of package.json the tables show. */
 export interface ReadmeManifest {
@@ -36,15 +36,28 @@ function ruleDocs(): string {
 const HASHES: Record<Vendor['hashes'], string> = { user_id: 'user id', email: 'email', user_id_or_email: 'user id, else email' };
 const PLATFORM_NAMES = { web: 'web', ios: 'iOS', android: 'Android' } as const;
 
+const SDK_NAMES: Record<ClientSdk, string> = {
+  web: 'web', 'react-native': 'React Native', 'ios-swift': 'iOS Swift', 'ios-objc': 'iOS Objective-C',
+  'android-kotlin': 'Android Kotlin', 'android-java': 'Android Java', flutter: 'Flutter', xamarin: 'Xamarin / .NET MAUI',
+  capacitor: 'Capacitor', cordova: 'Cordova',
+};
+
+/** The client fields that carry who the user is. */
+function identifierFields(v: Vendor): string {
+  return [v.userIdField, v.emailField].filter((f): f is string => f !== undefined).map((f) => `\`${f}\``).join(', ');
+}
+
+/** One row per vendor file: the facts, and the SDKs its calls are known on. */
 function vendorsTable(): string {
   return [
-    '| Messenger | Hash of | Sent as | Secret per platform | JWT |',
-    '|---|---|---|---|---|',
-    ...VENDORS.map((v) => {
+    '| Messenger | Hash of | Sent as | Identifier sent as | Secret per platform | JWT | Client SDKs known |',
+    '|---|---|---|---|---|---|---|',
+    ...VENDOR_DEFINITIONS.map(({ facts: v, calls }) => {
       const hash = v.scheme === 'jwt-only' ? 'none (JWT only)' : `${HASHES[v.hashes]}${v.secretEncoding === 'hex' ? ' (hex secret, decoded first)' : ''}`;
       const sentAs = v.scheme === 'jwt-only' ? '' : `\`${v.hashField}\``;
       const jwt = v.jwt ? `\`${v.jwt.field}\` (claim \`${v.jwt.identifierClaim}\`)` : 'no';
-      return `| ${v.name} | ${hash} | ${cell(sentAs)} | ${v.platforms.map((p) => PLATFORM_NAMES[p]).join(', ')} | ${cell(jwt)} |`;
+      const sdks = CLIENT_SDKS.filter((sdk) => calls.some((c) => c.sdks.includes(sdk))).map((sdk) => SDK_NAMES[sdk]).join(', ');
+      return `| ${v.name} | ${hash} | ${cell(sentAs)} | ${cell(identifierFields(v))} | ${v.platforms.map((p) => PLATFORM_NAMES[p]).join(', ')} | ${cell(jwt)} | ${sdks} |`;
     }),
   ].join('\n');
 }

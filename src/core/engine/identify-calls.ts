@@ -1,66 +1,21 @@
 /**
  * The messenger calls that tell a vendor who the user is, as one table read by the
  * missing-user-hash rule and by the installation check (src/core/install), so that a new
- * spelling is taught to both at once. Each entry says where the call's settings are and which
- * keys carry identifiers and the hash; `readCall` locates the settings of one hit.
+ * spelling is taught to both at once. The table is derived from the vendor files
+ * (src/core/vendors): each entry says where the call's settings are and which keys carry
+ * identifiers and the hash; `readCall` locates the settings of one hit.
  */
-import type { VendorId } from '../vendors';
+import { IDENTIFY_CALL_SPECS, vendorDefinition, type IdentifyCallSpec } from '../vendors';
 import { callArguments, matchBracket } from './calls';
 
 /** A call that identifies a user, how to find its settings, and the keys that prove identity. */
-export interface IdentifyCall {
-  readonly vendor: VendorId;
-  /** The vendor as the rule's message names it. */
-  readonly label: string;
-  readonly needle: string;
-  /** A cheaper needle (rare first character) that must occur before `needle` is searched for. */
-  readonly gate: string;
-  /** Text that must follow the needle (ignoring spaces and quotes) for the call to count. */
-  readonly then?: RegExp;
-  /** `object`: the first `{` after the needle; `args`: the argument list; `file`: mobile SDK calls. */
-  readonly settings: 'object' | 'args' | 'file';
-  readonly idKeys: readonly string[];
-  readonly hashKeys: readonly string[];
-  /** For `args`: the call identifies with at least this many arguments and needs one more. */
-  readonly minArgsWithHash?: number;
-}
+export type IdentifyCall = IdentifyCallSpec;
 
-/** `["set", "user:email", …]`: Crisp's identify command. */
-const CRISP_SET_EMAIL = /^\s{0,40}\[\s{0,40}["']set["']\s{0,40},\s{0,40}["']user:email["']/;
-const INTERCOM_HASH = ['user_hash', 'intercom_user_jwt', 'userHash', 'userJwt', 'intercomUserJwt'];
-const INTERCOM_IDS = ['user_id', 'email', 'userId'];
-/** Mobile SDKs take the hash in a separate call; any of these in the file counts. */
-export const MOBILE_INTERCOM_HASH = ['setUserHash', 'setUserJwt', 'userHash', 'user_hash', 'UserJwt', 'userJwt'];
+/** Every identify call the engine knows, derived from the vendor files (src/core/vendors), vendor by vendor. */
+export const IDENTIFY_CALLS: readonly IdentifyCall[] = IDENTIFY_CALL_SPECS;
 
-/** Every identify call the engine knows, web first, then Intercom's mobile logins. */
-export const IDENTIFY_CALLS: readonly IdentifyCall[] = [
-  { vendor: 'intercom', label: 'Intercom', needle: 'intercomSettings', gate: 'Settings', then: /^\s{0,40}=\s{0,40}\{/, settings: 'object', idKeys: INTERCOM_IDS, hashKeys: INTERCOM_HASH },
-  { vendor: 'intercom', label: 'Intercom', needle: 'Intercom(', gate: 'Intercom', then: /^\s{0,40}["'](?:boot|update)["']\s{0,40},\s{0,40}\{/, settings: 'object', idKeys: INTERCOM_IDS, hashKeys: INTERCOM_HASH },
-  { vendor: 'intercom', label: 'Intercom', needle: 'Intercom(', gate: 'Intercom', then: /^\s{0,40}\{/, settings: 'object', idKeys: INTERCOM_IDS, hashKeys: INTERCOM_HASH },
-  { vendor: 'intercom', label: 'Intercom', needle: 'boot(', gate: 'boot(', then: /^\s{0,40}\{/, settings: 'object', idKeys: INTERCOM_IDS, hashKeys: INTERCOM_HASH },
-  { vendor: 'intercom', label: 'Intercom', needle: 'loginUser(', gate: 'Intercom', settings: 'file', idKeys: [], hashKeys: MOBILE_INTERCOM_HASH },
-  { vendor: 'intercom', label: 'Intercom', needle: 'loginIdentifiedUser(', gate: 'Intercom', settings: 'file', idKeys: [], hashKeys: MOBILE_INTERCOM_HASH },
-  { vendor: 'intercom', label: 'Intercom', needle: 'registerIdentifiedUser(', gate: 'Intercom', settings: 'file', idKeys: [], hashKeys: MOBILE_INTERCOM_HASH },
-  { vendor: 'intercom', label: 'Intercom', needle: 'loginUserWithUserAttributes(', gate: 'Intercom', settings: 'file', idKeys: [], hashKeys: MOBILE_INTERCOM_HASH },
-  { vendor: 'intercom', label: 'Intercom', needle: 'registerUserWithUserId', gate: 'Intercom', settings: 'file', idKeys: [], hashKeys: MOBILE_INTERCOM_HASH },
-  { vendor: 'intercom', label: 'Intercom', needle: 'loginUserWithUserAttributes:', gate: 'Intercom', settings: 'file', idKeys: [], hashKeys: MOBILE_INTERCOM_HASH },
-  { vendor: 'crisp', label: 'Crisp', needle: '$crisp.push(', gate: '$crisp', then: CRISP_SET_EMAIL, settings: 'args', idKeys: [], hashKeys: [], minArgsWithHash: 2 },
-  { vendor: 'crisp', label: 'Crisp', needle: '$crisp?.push(', gate: '$crisp', then: CRISP_SET_EMAIL, settings: 'args', idKeys: [], hashKeys: [], minArgsWithHash: 2 },
-  // react-native-crisp-chat-sdk: setUserEmail(email, signature), a bare import.
-  { vendor: 'crisp', label: 'Crisp', needle: 'setUserEmail(', gate: 'crisp-chat-sdk', settings: 'args', idKeys: [], hashKeys: [], minArgsWithHash: 2 },
-  // crisp-sdk-web: Crisp.user.setEmail(email, signature).
-  { vendor: 'crisp', label: 'Crisp', needle: 'Crisp.user.setEmail(', gate: 'Crisp.user', settings: 'args', idKeys: [], hashKeys: [], minArgsWithHash: 2 },
-  { vendor: 'chatwoot', label: 'Chatwoot', needle: '$chatwoot.setUser(', gate: '$chatwoot', settings: 'object', idKeys: ['email', 'name', 'identifier'], hashKeys: ['identifier_hash'] },
-  { vendor: 'helpscout', label: 'Help Scout', needle: 'Beacon(', gate: 'Beacon(', then: /^\s{0,40}["']identify["']\s{0,40},\s{0,40}\{/, settings: 'object', idKeys: ['email'], hashKeys: ['signature'] },
-  { vendor: 'tawkto', label: 'tawk.to', needle: 'Tawk_API.login(', gate: 'Tawk_API', settings: 'object', idKeys: ['userId', 'email'], hashKeys: ['hash'] },
-  { vendor: 'tawkto', label: 'tawk.to', needle: 'Tawk_API.visitor', gate: 'Tawk_API', then: /^\s{0,40}=\s{0,40}\{/, settings: 'object', idKeys: ['email'], hashKeys: ['hash'] },
-  { vendor: 'tawkto', label: 'tawk.to', needle: 'Tawk_API.setAttributes(', gate: 'Tawk_API', then: /^\s{0,40}\{/, settings: 'object', idKeys: ['email'], hashKeys: ['hash'] },
-  { vendor: 'front', label: 'Front Chat', needle: 'FrontChat(', gate: 'FrontChat(', then: /^\s{0,40}["']init["']\s{0,40},\s{0,40}\{/, settings: 'object', idKeys: ['email', 'userId'], hashKeys: ['userHash'] },
-  { vendor: 'pylon', label: 'Pylon', needle: 'chat_settings', gate: '_settings', then: /^\s{0,40}[=:]\s{0,40}\{/, settings: 'object', idKeys: ['email'], hashKeys: ['email_hash'] },
-  { vendor: 'plain', label: 'Plain', needle: 'customerDetails', gate: 'Details', then: /^\s{0,40}:\s{0,40}\{/, settings: 'object', idKeys: ['email'], hashKeys: ['emailHash', 'jwt'] },
-  { vendor: 'gleap', label: 'Gleap', needle: 'Gleap.identify(', gate: 'Gleap.', settings: 'args', idKeys: [], hashKeys: [], minArgsWithHash: 3 },
-  { vendor: 'featurebase', label: 'Featurebase', needle: 'Featurebase(', gate: 'Featurebase(', then: /^\s{0,40}["']identify["']\s{0,40},\s{0,40}\{/, settings: 'object', idKeys: ['email', 'userId'], hashKeys: ['userHash', 'featurebaseJwt', 'jwtToken'] },
-];
+/** Mobile SDKs take the hash in a separate call; any of these in the file counts (Intercom's, from its file). */
+export const MOBILE_INTERCOM_HASH: readonly string[] = [...new Set(vendorDefinition('intercom').calls.filter((c) => c.proof?.in === 'separate').flatMap((c) => c.proofKeys ?? []))];
 
 /** Where the settings of one call are. */
 export type CallSite =

@@ -14,6 +14,7 @@ import type { Doc } from './doc';
 import type { Lang } from './lang';
 import { compileNamePatterns } from './namePatterns';
 import { includesAny, includesPlanned, planNeedles, type PlannedNeedle } from './search';
+import { MESSENGER_NEEDLES } from '../vendors';
 
 /**
  * Names that say secret, HMAC, signing key, identity verification (`ecret`: secret and Secret in one pass). Lower-case `signing_key`
@@ -25,10 +26,14 @@ export const SECRET_TOPIC = [
 ];
 /** HMAC computations and JWT signing (`Mac.getInstance` only matters in JVM languages). */
 export const CRYPTO_TOPIC = ['hmac', 'Hmac', 'HMAC', 'jwt', 'Jwt', 'JWT', 'jws', 'JWS'];
-/** Messenger client APIs (each rule call re-checks the exact spelling around the hit). */
-export const MESSENGER_TOPIC = ['Intercom', 'intercomSettings', '$intercom', '$crisp', 'Crisp.user', 'crisp-chat-sdk', '$chatwoot', 'Beacon(', 'Tawk_API', 'FrontChat(', 'Gleap.', 'Featurebase(', 'chat_settings', 'customerDetails'];
+/**
+ * Messenger client APIs, every vendor file's needles (each rule call re-checks the exact
+ * spelling around the hit).
+ */
+export const MESSENGER_TOPIC: readonly string[] = MESSENGER_NEEDLES.map((n) => n.needle);
 
-const MESSENGER_LANGS: ReadonlySet<Lang> = new Set(['js', 'html', 'swift', 'objc', 'kotlin', 'java', 'dart']);
+/** Languages messenger clients are written in: web, iOS, Android, Flutter, Xamarin / .NET MAUI. */
+const MESSENGER_LANGS: ReadonlySet<Lang> = new Set(['js', 'html', 'swift', 'objc', 'kotlin', 'java', 'dart', 'csharp']);
 const JVM_LANGS: ReadonlySet<Lang> = new Set(['java', 'kotlin', 'groovy', 'scala']);
 
 // The gate runs on every file, so it uses no caches and allocates nothing (misses go to the
@@ -42,9 +47,12 @@ const GATE_J = ['JWT', 'JWS.sign'];
 const GATE_V = ['Verification', 'VERIFICATION'];
 const GATE_H = ['Hmac', 'HMAC', 'HashKey', 'HASH_KEY'];
 const GATE_SINGLE = planNeedles(['SIGNING', 'SECRET', 'hmac', 'jwt.']);
-const GATE_MESSENGER = planNeedles(['Intercom', 'intercomSettings', 'Beacon(', 'Gleap.', 'chat_settings', 'customerDetails', 'Crisp.user', 'crisp-chat-sdk']);
-const GATE_MESSENGER_DOLLAR = ['$crisp', '$chatwoot', '$intercom'];
-const GATE_MESSENGER_F = ['FrontChat(', 'Featurebase('];
+// Messenger needles come from the vendor files. Those that start with `$` or `F` share one
+// pass for that character; `Tawk_API` is found by the `_API` pass with TAWK_API_KEY.
+const BY_API_PASS = ['Tawk_API'];
+const GATE_MESSENGER_DOLLAR = MESSENGER_TOPIC.filter((n) => n.startsWith('$'));
+const GATE_MESSENGER_F = MESSENGER_TOPIC.filter((n) => n.startsWith('F'));
+const GATE_MESSENGER = planNeedles(MESSENGER_TOPIC.filter((n) => !n.startsWith('$') && !n.startsWith('F') && !BY_API_PASS.includes(n)));
 const GATE_JVM = planNeedles(['Mac.getInstance']);
 const GATE_LAST = planNeedles(['ecret']);
 const TAWK_ANY = ['TAWK_API_KEY'];
@@ -137,7 +145,8 @@ export function hasSecretTopic(doc: Doc): boolean {
 /**
  * The needles `hasAnyTopic` looks for, as data for the byte pre-filter: `scope` says in which
  * files a needle counts. Each window is the needle's rarest three characters, counted in 14 MB
- * of node_modules (`Intercom` through `rco`, 80 hits; its `Int` would stop at every Int32Array).
+ * of node_modules (`Intercom` through `rco`, 80 hits; its `Int` would stop at every Int32Array);
+ * the messenger needles and their windows come from the vendor files.
  * A unit test checks that both pre-filters give the same answer.
  */
 export const TOPIC_NEEDLES: readonly (ByteNeedle & { readonly scope: 'any' | 'messenger' | 'jvm' })[] = [
@@ -155,20 +164,7 @@ export const TOPIC_NEEDLES: readonly (ByteNeedle & { readonly scope: 'any' | 'me
   { needle: 'JWT', window: 'JWT', scope: 'any' },
   { needle: 'JWS.sign', window: 'WS.', scope: 'any' },
   { needle: 'jwt.', window: 'wt.', scope: 'any' },
-  { needle: 'Tawk_API', window: 'Taw', scope: 'messenger' },
-  { needle: 'Intercom', window: 'rco', scope: 'messenger' },
-  { needle: 'intercomSettings', window: 'rco', scope: 'messenger' },
-  { needle: 'Beacon(', window: 'aco', scope: 'messenger' },
-  { needle: 'Gleap.', window: 'Gle', scope: 'messenger' },
-  { needle: 'chat_settings', window: 'at_', scope: 'messenger' },
-  { needle: 'customerDetails', window: 'rDe', scope: 'messenger' },
-  { needle: 'Crisp.user', window: 'p.u', scope: 'messenger' },
-  { needle: 'crisp-chat-sdk', window: 't-s', scope: 'messenger' },
-  { needle: '$intercom', window: '$in', scope: 'messenger' },
-  { needle: '$crisp', window: '$cr', scope: 'messenger' },
-  { needle: '$chatwoot', window: 'woo', scope: 'messenger' },
-  { needle: 'FrontChat(', window: 'tCh', scope: 'messenger' },
-  { needle: 'Featurebase(', window: 'reb', scope: 'messenger' },
+  ...MESSENGER_NEEDLES.map((n) => ({ ...n, scope: 'messenger' as const })),
   { needle: 'Mac.getInstance', window: 'c.g', scope: 'jvm' },
 ];
 

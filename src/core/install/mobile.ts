@@ -10,11 +10,8 @@ import { IDENTIFY_CALLS } from '../engine/identify-calls';
 import { capped, identifierList, isEmptyValue, type Site } from './site';
 import type { Identifier } from './types';
 
-/** Login calls: the engine's table plus the older Swift and Objective-C spellings. */
-const LOGINS: readonly string[] = [...new Set([
-  ...IDENTIFY_CALLS.filter((c) => c.settings === 'file').map((c) => c.needle.replace(/\($/, '')),
-  'registerUser', 'registerUserWithEmail',
-])];
+/** Login calls: the engine's table, from the vendor files (the legacy Swift and Objective-C spellings included). */
+const LOGINS: readonly string[] = [...new Set(IDENTIFY_CALLS.filter((c) => c.settings === 'file').map((c) => c.needle.replace(/\($/, '')))];
 const ANONYMOUS = ['loginUnidentifiedUser', 'registerUnidentifiedUser'];
 const SETTERS = ['setUserHash', 'setUserJwt'];
 /** How an attributes object built before the login names its identifiers. */

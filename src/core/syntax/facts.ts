@@ -67,7 +67,7 @@ export interface MessengerCall extends Span {
   readonly kind: 'call' | 'assignment' | 'property';
   /** The call's path or the assignment's target after normalisation (`Intercom`, `$crisp.push`). */
   readonly target: string;
-  /** The shape (src/core/messenger-calls.ts) that matched. */
+  /** The shape (src/core/vendors) that matched. */
   readonly shape: string;
   /** The leading string arguments (`boot`, `set user:email`), when written literally. */
   readonly command?: string;

@@ -1,9 +1,9 @@
 /**
  * Messenger calls from trees: a call, assignment or object property whose path matches a shape
- * in the table (src/core/messenger-calls.ts), with the settings it sends, followed through a
+ * in the table (src/core/vendors), with the settings it sends, followed through a
  * variable built a few lines above, spreads of such variables and `settings.x = …` in between.
  */
-import type { MessengerShape } from '../messenger-calls';
+import type { MessengerShape } from '../vendors';
 import type { Expr, MessengerCall, SentField, Span, Via } from './facts';
 import type { ExprBuilder } from './expr';
 import type { CallParts, Ctx, Node } from './nodes';

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
-import { MESSENGER_SHAPES, type MessengerShape } from '../messenger-calls';
+import { MESSENGER_SHAPES, type MessengerShape } from '../vendors';
 import { adapterFor } from './adapters/index';
 import { extractFacts } from './extract';
 import type { FileFacts } from './facts';

@@ -1,0 +1,32 @@
+/**
+ * Zendesk messaging: no plain hash; a JWT (`external_id`, `scope: "user"`, header `kid`)
+ * handed to the callback of `zE('messenger', 'loginUser', …)`.
+ */
+import { defineVendor } from './types';
+
+export const zendesk = defineVendor({
+  facts: {
+    id: 'zendesk', name: 'Zendesk messaging', hashes: 'user_id', secretEncoding: 'utf8',
+    hashField: 'jwt', userIdField: 'external_id', emailField: 'email',
+    platforms: ['web', 'ios', 'android'], envVar: 'ZENDESK_MESSAGING_JWT_SECRET',
+    jwt: { field: 'jwt', identifierClaim: 'external_id', requiredClaims: ['external_id', 'scope'], needsKid: true,
+      fixedClaims: { scope: 'user' }, kidEnvVar: 'ZENDESK_MESSAGING_KEY_ID' },
+    scheme: 'jwt-only',
+  },
+  label: 'Zendesk messaging',
+  idKeys: [],
+  proofKeys: ['jwt'],
+  calls: [
+    {
+      sdks: ['web'], example: "zE('messenger', 'loginUser', (callback) => callback(jwt))", proof: { in: 'callback' },
+      shape: { kind: 'call', target: 'zE', leading: [['messenger'], ['loginUser']] },
+    },
+    { sdks: ['ios-swift'], example: 'Zendesk.instance?.loginUser(with: jwt)', proof: { in: 'callback' } },
+    { sdks: ['android-kotlin', 'android-java'], example: 'Zendesk.instance.loginUser(jwt, success, failure)', proof: { in: 'callback' } },
+  ],
+  markers: ['zE(', 'zESettings'],
+  needles: [],
+  samples: [
+    { lang: 'js', code: "zE('messenger', 'loginUser', (callback) => { callback(session.zendeskJwt); });", proven: true, engines: ['syntax'] },
+  ],
+});
