@@ -4,7 +4,7 @@ import type { Doc } from '../doc';
 import type { FileFacts, Span } from '../../syntax/index';
 import { argsHash, hashAssignedElsewhere, IDENTIFY_CALLS, readCall, type IdentifyCall } from '../identify-calls';
 import { MESSENGER_TOPIC } from '../topics';
-import { judgeCalls } from './proofOnFacts';
+import { judgeFile } from './proofOnFacts';
 import type { RawFinding, Rule } from './rule';
 
 export const missingUserHash: Rule = {
@@ -46,7 +46,7 @@ function message(label: string, hashKey: string): string {
  * sends the proof is a wrapper handing the proof over when it has one: not reported.
  */
 function onFacts(doc: Doc): RawFinding[] {
-  const judged = judgeCalls(doc.facts as FileFacts, (n) => doc.has(n));
+  const judged = judgeFile(doc.facts as FileFacts, (n) => doc.has(n));
   const proven = judged.filter((j) => j.verdict === 'proven').map((j) => j.call);
   const reported = new Set<string>();
   const out: RawFinding[] = [];
@@ -65,11 +65,13 @@ function onFacts(doc: Doc): RawFinding[] {
   return out;
 }
 
-/** Whether `a` and `b` are the two branches of one `if … else` (only `else` between them). */
+/** Whether `a` and `b` are the two branches of one `if … else` or of a conditional expression. */
 function otherBranch(text: string, a: Span, b: Span): boolean {
   const [first, second] = a.start < b.start ? [a, b] : [b, a];
   if (second.start - first.end > OTHER_BRANCH_GAP || second.start < first.end) return false;
-  return /\b(?:else|elsif|elif)\b/.test(text.slice(first.end, second.start));
+  const between = text.slice(first.end, second.start);
+  // `if … else`, Ruby's elsif, Python's elif, and the two arms of `cond ? a : b`.
+  return /\b(?:else|elsif|elif)\b/.test(between) || /^\s*:\s*$/.test(between);
 }
 
 /** How far apart two branches' calls may be: a line or two of `} else {` and a condition. */
