@@ -6,12 +6,12 @@
  * extension host in test/integration/suite/walkthrough.test.ts; only here can focus be lost.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  activeEditorText, activeWebview, clickStepButton, notification, openFile, openWalkthrough, packageExtension, pick, picker,
+  activeEditorText, activeWebview, clickStepButton, focusLog, notification, openFile, openWalkthrough, packageExtension, pick, picker,
   quickInput, reset, ROOT, runCommand, startWorkbench, stepTick, typeInInput, type Workbench,
 } from './workbench';
 
@@ -39,7 +39,9 @@ describe('the installed extension in the workbench', function () {
     // A failed test leaves a picture of the window in out/ui-failures/ (git-ignored).
     if (this.currentTest?.state !== 'failed') return;
     mkdirSync(FAILURES, { recursive: true });
-    await page.screenshot({ path: join(FAILURES, `${(this.currentTest.title).replace(/[^\w]+/g, '-').slice(0, 60)}.png`) }).catch(() => undefined);
+    const name = this.currentTest.title.replace(/[^\w]+/g, '-').slice(0, 60);
+    await page.screenshot({ path: join(FAILURES, `${name}.png`) }).catch(() => undefined);
+    writeFileSync(join(FAILURES, `${name}.log`), `${(await focusLog(page)).join('\n')}\n`);
   });
 
   it('walkthrough "Set Secret": the masked box has the focus, the secret is stored, the step ticks', async () => {

@@ -160,6 +160,9 @@ export async function pick(page: Page, label: string): Promise<void> {
   const option = quickInput(page).getByRole('option', { name: new RegExp(`^${escapeRegExp(label)}`) }).first();
   await quickInputFocused(page);
   await page.keyboard.type(label);
+  // Every key must have reached the box: a box that lost the focus while typing fails here.
+  const typed = await quickInput(page).getByRole('textbox').inputValue();
+  if (typed !== label) throw new Error(`The quick pick received "${typed}" of "${label}": it lost the keyboard focus while typing (see the focus log).`);
   await option.waitFor();
   await page.keyboard.press('Enter');
   // The next prompt reuses the widget: wait until this list has gone before typing into it.
@@ -223,7 +226,12 @@ export function stepTick(page: Page, stepId: string): Locator {
 }
 
 /** What the focus spy sees of the page (declared here: this project's types have no DOM). */
-type SpiedWindow = { __idvFocused?: Array<{ getAttribute?(name: string): string | null }> };
+type SpiedWindow = { __idvFocused?: Array<{ getAttribute?(name: string): string | null }>; __idvFocusLog?: string[] };
+
+/** The page's focus and key events since the spy was installed, for a failed test's record. */
+export async function focusLog(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as unknown as SpiedWindow).__idvFocusLog ?? []).catch(() => []);
+}
 
 /**
  * Records the elements the page calls `focus()` on. The walkthrough focuses a step it selects
@@ -245,6 +253,15 @@ async function spyOnFocusCalls(page: Page): Promise<void> {
     };
     (spy as { idvSpy?: boolean }).idvSpy = true;
     proto.focus = spy;
+    // A record of where the keyboard focus went and where each key landed.
+    type Target = { tagName?: string; className?: string; getAttribute?(name: string): string | null; closest?(selector: string): unknown };
+    const log: string[] = [];
+    spied.__idvFocusLog = log;
+    const describe = (t: Target | null) => (t ? `${t.tagName ?? ''}.${(typeof t.className === 'string' ? t.className : '').slice(0, 40)}${t.getAttribute?.('data-step-id') ? ` step=${t.getAttribute('data-step-id')?.split('#').pop() ?? ''}` : ''}${t.closest?.('.quick-input-widget') ? ' [quick input]' : ''}` : 'none');
+    const doc = (globalThis as unknown as { document: { activeElement: Target | null; addEventListener(type: string, listener: (e: { target: Target | null; key?: string }) => void, capture: boolean): void } }).document;
+    const time = () => (globalThis as unknown as { performance: { now(): number } }).performance.now().toFixed(0);
+    doc.addEventListener('focusin', (e) => log.push(`${time()} focus ${describe(e.target)}`), true);
+    doc.addEventListener('keydown', (e) => log.push(`${time()} key ${e.key ?? ''} -> ${describe(doc.activeElement)}`), true);
   });
 }
 
