@@ -15,7 +15,7 @@ export async function run(): Promise<void> {
   const pass = process.env.IDV_TEST_PASS ?? 'trusted';
   process.env.IDV_TEST_STAGE = `integration-${pass}`;
   // IDV_TEST_GREP runs only the tests whose title matches (while working on one test).
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: CountingReporter, ...(process.env.IDV_TEST_GREP ? { grep: process.env.IDV_TEST_GREP } : {}) });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 180_000, reporter: CountingReporter, ...(process.env.IDV_TEST_GREP ? { grep: process.env.IDV_TEST_GREP } : {}) });
   // The Restricted Mode pass runs only the tests written for it; the trusted pass all others.
   const inPass = (name: string) => (name === 'restricted.test.js') === (pass === 'restricted');
   for (const name of readdirSync(__dirname).sort()) {
