@@ -2,6 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const NO_VSCODE = { name: 'vscode', message: 'src/core/ must stay free of the VS Code API; put editor glue in src/extension/.' };
+const NO_GLUE = { group: ['**/extension/**', '**/cli/**'], message: 'src/core/ must not depend on the extension or the CLI.' };
+const SYNTAX_FENCE = { group: ['**/syntax/*', '!**/syntax/index'], message: 'Import the syntax layer through src/core/syntax/index.ts; its other files may change.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'test/fixtures/**', 'snippets/**'] },
   js.configs.recommended,
@@ -17,14 +21,20 @@ export default tseslint.config(
     },
   },
   {
-    // The engine must run in the CLI, the ESLint plugin and CI: no editor API in it.
+    // The engine must run in the CLI, the ESLint plugin and CI: no editor API in it. Outside
+    // its own folder, the syntax layer is entered only through its index.ts.
     files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core/ must stay free of the VS Code API; put editor glue in src/extension/.' }],
-        patterns: [{ group: ['**/extension/**', '**/cli/**'], message: 'src/core/ must not depend on the extension or the CLI.' }],
-      }],
-    },
+    ignores: ['src/core/syntax/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE] }] },
+  },
+  {
+    files: ['src/core/syntax/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE] }] },
+  },
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    ignores: ['src/core/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [SYNTAX_FENCE] }] },
   },
   {
     files: ['**/*.mjs'],

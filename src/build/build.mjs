@@ -9,6 +9,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyGrammars, GRAMMARS_MANIFEST } from './grammars.mjs';
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
@@ -48,23 +49,34 @@ if (tests) {
     outbase: '.',
     sourcemap: 'inline',
   });
-  // Transpiled (not bundled) modules keep their `import ... from '../../../package.json'`.
+  // Transpiled (not bundled) modules keep their `import ... from '../../../package.json'` and
+  // languages.ts its grammars.json.
   copyFileSync('package.json', join('out', 'package.json'));
+  copyFileSync(GRAMMARS_MANIFEST, join('out', GRAMMARS_MANIFEST));
+  // The syntax layer's tests load the grammars from here, as the bundles do from dist/grammars.
+  copyGrammars(join('out', 'grammars'));
 } else {
   // Start clean so a production build never ships a stale source map from a dev build.
   rmSync('dist', { recursive: true, force: true });
   // Data the package ships beside the bundles: the .idvrc.json schema (for the manifest's
-  // jsonValidation) and the walkthrough pages.
+  // jsonValidation), the walkthrough pages and the syntax layer's grammars.
   mkdirSync('dist/walkthrough', { recursive: true });
   copyFileSync('src/core/engine/config.schema.json', 'dist/idvrc.schema.json');
   for (const page of readdirSync('src/extension/walkthrough')) copyFileSync(join('src/extension/walkthrough', page), join('dist/walkthrough', page));
+  copyGrammars(join('dist', 'grammars'));
   const bundles = [
     { entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] },
     { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
     // The ESLint plugin (package export `./eslint-plugin`). @typescript-eslint/utils is bundled (its
     // RuleCreator is a few lines) so users need nothing but eslint, which the plugin never imports.
     { entryPoints: { 'eslint-plugin': 'src/eslint-plugin/index.ts' }, external: ['eslint'] },
-  ].map((options) => ({ ...common, bundle: true, minify: production, outdir: 'dist', ...options }));
+  ].map((options) => ({
+    ...common, bundle: true, minify: production, outdir: 'dist',
+    // web-tree-sitter's "import" condition is an ES module that finds its .wasm through
+    // import.meta.url, which is empty in CommonJS output; its CommonJS build works.
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+    ...options,
+  }));
   if (watch) {
     // F5 (.vscode/launch.json) runs this as its pre-launch task; esbuild logs each rebuild.
     for (const options of bundles) await (await esbuild.context({ ...options, logLevel: 'info' })).watch();

@@ -26,6 +26,8 @@ import { SecretVault } from './secrets';
 import { registerSnippetCompletions } from './snippetCompletions';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
 import { ProblemCount } from './statusBar';
+import { SyntaxProbe } from './syntaxProbe';
+import type { FileFacts } from '../core/syntax/index';
 import { ContextKeyProgress, type WalkthroughResult } from './walkthroughProgress';
 
 /** Only returned in test mode (or IDV_TEST_API=1): lets integration tests answer questions and read timings. */
@@ -43,6 +45,10 @@ export interface TestApi {
   walkthroughResults(): WalkthroughResult[];
   /** Forgets the walkthrough results and clears their context keys. */
   resetWalkthrough(): Promise<void>;
+  /** The syntax layer's facts for a document (its grammar loads on first use). */
+  syntaxFacts(uri: vscode.Uri): Promise<FileFacts | undefined>;
+  /** The grammars the syntax layer has loaded, with their load times in milliseconds. */
+  syntaxLoaded(): Record<string, number>;
 }
 
 /** Called by VS Code on the first command or supported-language document. */
@@ -105,6 +111,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // The integration suite runs against the extension installed from its .vsix (Production mode),
   // so the runner asks for the test API through the extension host's environment as well.
   if (context.extensionMode !== vscode.ExtensionMode.Test && process.env.IDV_TEST_API !== '1') return undefined;
+  const syntax = new SyntaxProbe(context.asAbsolutePath('dist/grammars'));
+  context.subscriptions.push(syntax);
   return {
     setPrompter: (next) => { prompter = next ?? windowPrompter; },
     lintTimings: () => linter.timings,
@@ -125,6 +133,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
         resolve(rendered);
       });
     }),
+    syntaxFacts: (uri) => syntax.facts(uri),
+    syntaxLoaded: () => syntax.loaded(),
   };
 }
 

@@ -14,6 +14,11 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   contributes: { snippets: Array<{ path: string }>; walkthroughs: Array<{ steps: Array<{ media: { markdown: string } }> }>; jsonValidation: Array<{ url: string }> };
 };
 const vsix = join(root, `${manifest.name}.vsix`);
+/** The syntax layer's WebAssembly files, copied into dist/grammars/ by the build. */
+const grammars = JSON.parse(readFileSync(join(root, 'src', 'core', 'syntax', 'grammars.json'), 'utf8')) as {
+  runtime: { file: string }; grammars: Record<string, { file: string }>;
+};
+const grammarFiles = [grammars.runtime, ...Object.values(grammars.grammars)].map((g) => `dist/grammars/${g.file.slice(g.file.lastIndexOf('/') + 1)}`);
 
 describe('npm run package', function () {
   this.timeout(180_000);
@@ -32,11 +37,11 @@ describe('npm run package', function () {
     assert.doesNotMatch(output, /\b(WARNING|ERROR)\b/, output);
   });
 
-  it('holds the bundles, the generated snippets, the icon, the walkthrough pages and the schema, and nothing else', () => {
+  it('holds the bundles, the grammars, the generated snippets, the icon, the walkthrough pages and the schema, and nothing else', () => {
     const inExtension = [...files.keys()].filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
     const expected = [
       'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', manifest.icon,
-      'dist/extension.js', 'dist/cli.js', 'dist/eslint-plugin.js',
+      'dist/extension.js', 'dist/cli.js', 'dist/eslint-plugin.js', ...grammarFiles,
       ...manifest.contributes.jsonValidation.map((v) => v.url.replace(/^\.\//, '')),
       ...manifest.contributes.snippets.map((s) => s.path.replace(/^\.\//, '')),
       ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown)),

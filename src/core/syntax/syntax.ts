@@ -1,0 +1,196 @@
+/**
+ * The syntax layer's service: parse a file with its language's grammar and extract its facts,
+ * once or incrementally as a document is edited. Grammars load on first use, per language;
+ * creating a Syntax loads nothing.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Tree } from 'web-tree-sitter';
+import { MESSENGER_SHAPES, type MessengerShape } from '../messenger-calls';
+import { adapterFor } from './adapters/index';
+import { extractFacts } from './extract';
+import type { FileFacts } from './facts';
+import { grammarFile, RUNTIME_WASM, type SyntaxLanguage } from './languages';
+import { ShapeIndex } from './messengers';
+import type { LoadedLanguage } from './runtime';
+
+/** How to create a Syntax. */
+export interface SyntaxOptions {
+  /** The directory with web-tree-sitter.wasm and the grammars: `dist/grammars` beside the bundles. */
+  readonly grammarDir: string;
+  /** The messenger call shapes to match; the built-in table by default. */
+  readonly messengers?: readonly MessengerShape[];
+}
+
+/** Replace `[start, end)` of the text with `text` (offsets in UTF-16 code units). */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A document kept parsed, so that an edit re-parses only what it changed. */
+export interface SyntaxDocument {
+  readonly language: SyntaxLanguage;
+  readonly text: string;
+  /** Applies one change to the text and re-parses incrementally. */
+  edit(change: TextChange): void;
+  /** The facts of the current text (extracted on first call after each edit). */
+  facts(): FileFacts;
+  /** Frees the tree. */
+  dispose(): void;
+}
+
+/** Parses files and extracts their facts. */
+export interface Syntax {
+  /** Loads `language`'s grammar if it is not loaded yet. */
+  load(language: SyntaxLanguage): Promise<void>;
+  /** The languages loaded so far, with the milliseconds each took to load. */
+  loaded(): ReadonlyMap<SyntaxLanguage, number>;
+  /** The facts of `text`, loading the grammar first when needed. */
+  facts(text: string, language: SyntaxLanguage): Promise<FileFacts>;
+  /** The facts of `text` when the grammar is loaded, else undefined: for synchronous callers. */
+  factsSync(text: string, language: SyntaxLanguage): FileFacts | undefined;
+  /** A document for incremental re-parsing, loading the grammar first when needed. */
+  open(text: string, language: SyntaxLanguage): Promise<SyntaxDocument>;
+  /** Frees every parser and query. */
+  dispose(): void;
+}
+
+/** A Syntax that loads grammars from `options.grammarDir` when first asked for a language. */
+export function createSyntax(options: SyntaxOptions): Syntax {
+  const shapes = new ShapeIndex(options.messengers ?? MESSENGER_SHAPES);
+  const loading = new Map<SyntaxLanguage, Promise<LoadedLanguage>>();
+  const ready = new Map<SyntaxLanguage, LoadedLanguage>();
+
+  const load = (language: SyntaxLanguage): Promise<LoadedLanguage> => {
+    let pending = loading.get(language);
+    if (!pending) {
+      pending = (async () => {
+        for (const file of [RUNTIME_WASM, grammarFile(language)]) {
+          if (!existsSync(join(options.grammarDir, file))) throw new Error(`The syntax layer cannot find ${file} in ${options.grammarDir}; the build copies it there (src/build/grammars.mjs).`);
+        }
+        const runtime = await import('./runtime.js');
+        const loaded = await runtime.loadLanguage(options.grammarDir, language, adapterFor(language).adapter.query);
+        ready.set(language, loaded);
+        return loaded;
+      })();
+      pending.catch(() => loading.delete(language)); // a failed load may be retried
+      loading.set(language, pending);
+    }
+    return pending;
+  };
+
+  const extract = (loaded: LoadedLanguage, text: string, tree: Tree): FileFacts => {
+    const root = tree.rootNode;
+    return extractFacts({ source: text, language: loaded.language, root, matches: loaded.query.matches(root), shapes });
+  };
+
+  const parse = (loaded: LoadedLanguage, text: string, old?: Tree): Tree => {
+    let tree: Tree | null;
+    try {
+      tree = loaded.parser.parse(text, old ?? null);
+    } catch (error) {
+      // A grammar's scanner can fail an assertion (tree-sitter-ruby does on a heredoc name of
+      // 256 characters or more); web-tree-sitter has no __assert_fail to call, so the call
+      // throws mid-parse and the parser would resume that parse next time: reset it.
+      loaded.parser.reset();
+      throw new Error(`tree-sitter's ${loaded.language} grammar failed on this text: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    if (!tree) throw new Error(`tree-sitter returned no tree for a ${loaded.language} file`);
+    return tree;
+  };
+
+  const factsSync = (text: string, language: SyntaxLanguage): FileFacts | undefined => {
+    const loaded = ready.get(language);
+    if (!loaded) return undefined;
+    const tree = parse(loaded, text);
+    try {
+      return extract(loaded, text, tree);
+    } finally {
+      tree.delete();
+    }
+  };
+
+  return {
+    load: async (language) => { await load(language); },
+    loaded: () => new Map([...ready].map(([language, l]) => [language, l.loadMs])),
+    facts: async (text, language) => {
+      await load(language);
+      return factsSync(text, language) as FileFacts;
+    },
+    factsSync,
+    open: async (text, language) => {
+      const loaded = await load(language);
+      return openDocument(loaded, text, parse, extract);
+    },
+    dispose: () => {
+      for (const l of ready.values()) {
+        l.query.delete();
+        l.parser.delete();
+      }
+      ready.clear();
+      loading.clear();
+    },
+  };
+}
+
+function openDocument(
+  loaded: LoadedLanguage,
+  initial: string,
+  parse: (loaded: LoadedLanguage, text: string, old?: Tree) => Tree,
+  extract: (loaded: LoadedLanguage, text: string, tree: Tree) => FileFacts,
+): SyntaxDocument {
+  let text = initial;
+  let tree: Tree | undefined = parse(loaded, text);
+  let disposed = false;
+  let facts: FileFacts | undefined;
+  // After a failed parse there is no tree: the next use parses the whole text afresh.
+  const live = (): Tree => {
+    if (disposed) throw new Error('The syntax document was disposed.');
+    tree ??= parse(loaded, text);
+    return tree;
+  };
+  return {
+    language: loaded.language,
+    get text() { return text; },
+    edit(change) {
+      if (disposed) throw new Error('The syntax document was disposed.');
+      const next = text.slice(0, change.start) + change.text + text.slice(change.end);
+      const newEnd = change.start + change.text.length;
+      const old = tree;
+      old?.edit({
+        startIndex: change.start, oldEndIndex: change.end, newEndIndex: newEnd,
+        startPosition: pointAt(text, change.start), oldEndPosition: pointAt(text, change.end), newEndPosition: pointAt(next, newEnd),
+      } as Parameters<Tree['edit']>[0]);
+      text = next;
+      facts = undefined;
+      tree = undefined;
+      try {
+        tree = parse(loaded, next, old);
+      } finally {
+        old?.delete();
+      }
+    },
+    facts() {
+      facts ??= extract(loaded, text, live());
+      return facts;
+    },
+    dispose() {
+      tree?.delete();
+      tree = undefined;
+      disposed = true;
+    },
+  };
+}
+
+/** Row and UTF-16 column of `offset`, as tree-sitter counts them for text parsed as UTF-16. */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
