@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  activeEditorText, activeWebview, clickStepButton, focusLog, notification, openFile, openWalkthrough, packageExtension, pick, picker,
+  activeEditorText, activeWebview, clickRuleLinkInHover, clickStepButton, focusLog, notification, openFile, openWalkthrough, packageExtension, pick, picker,
   quickInput, reset, ROOT, runCommand, startWorkbench, stepTick, typeInInput, type Workbench,
 } from './workbench';
 
@@ -91,11 +91,7 @@ describe('the installed extension in the workbench', function () {
   it('opens a rule\'s documentation from the link in a diagnostic\'s hover', async () => {
     // The cursor on CryptoJS.HmacSHA256, then the hover there, as Ctrl+K Ctrl+I shows it.
     await openFile(page, 'ChatWidget.tsx', 6, 30);
-    await page.locator('.monaco-editor .squiggly-error').first().waitFor();
-    await runCommand(page, 'Show or Focus Hover');
-    const link = page.locator('.monaco-hover a.code-link', { hasText: 'client-side-hmac' });
-    await link.waitFor();
-    await link.click();
+    await clickRuleLinkInHover(page, 'client-side-hmac');
     await page.getByRole('tab', { name: /client-side-hmac/ }).first().waitFor();
     const docs = activeWebview(page);
     await docs.locator('h1', { hasText: 'client-side-hmac' }).waitFor();

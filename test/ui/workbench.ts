@@ -276,6 +276,27 @@ export async function clickStepButton(page: Page, stepId: string, title: string)
   await button.click();
 }
 
+/**
+ * Shows the hover at the cursor (as Ctrl+K Ctrl+I does) and clicks the link of `ruleId` in it.
+ * Right after a file opens other squiggles (TypeScript's) may come before this extension's, and
+ * a hover shows the diagnostics known when it opens, so a hover without the link is closed and
+ * shown again, a bounded number of times.
+ */
+export async function clickRuleLinkInHover(page: Page, ruleId: string): Promise<void> {
+  const link = page.locator('.monaco-hover a.code-link', { hasText: ruleId });
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'Show or Focus Hover');
+    try {
+      await link.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 12) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await link.click();
+}
+
 /** The body of the webview shown in the active editor (VS Code nests the page in two frames). */
 export function activeWebview(page: Page): FrameLocator {
   return page.locator('iframe.webview.ready').last().contentFrame().locator('#active-frame').contentFrame();
