@@ -20,7 +20,8 @@ const FAILURES = join(ROOT, 'out', 'ui-failures');
 const KNOWN_HASH = 'aa747c502a898200f9e4fa21bac68136f886a0e27aec70ba06daf2e2a5cb5597';
 
 describe('the installed extension in the workbench', function () {
-  this.timeout(180_000);
+  // A bound for a stuck test, not a speed check: each wait in it may take UI_TIMEOUT on a loaded machine.
+  this.timeout(600_000);
   let workbench: Workbench;
   let page: Page;
   let packageDir: string;

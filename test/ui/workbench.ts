@@ -17,8 +17,13 @@ export const ROOT = resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string };
 /** The installed extension's id, as walkthrough step ids spell it. */
 export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
-/** Long enough for a cold extension host; every wait is for a visible element. */
-export const UI_TIMEOUT = 30_000;
+/**
+ * How long a wait for something on screen may take. Every wait is for a state (an element shown
+ * or gone, the focus somewhere), never a sleep, so a long bound costs nothing when things go well;
+ * on a 2-core machine loaded to 12 runnable processes the extension host took over 30 s to close
+ * a command's box after its last answer, and 2 minutes leaves room for that.
+ */
+export const UI_TIMEOUT = 120_000;
 
 /**
  * Workspace and user settings for a calm workbench: no welcome page, no chat or secondary side
@@ -198,7 +203,8 @@ export async function openFile(page: Page, name: string, line: number, column: n
 
 /** Back to an empty workbench: pop-ups closed, editors closed, panel hidden, toasts cleared. */
 export async function reset(page: Page): Promise<void> {
-  page.setDefaultTimeout(5_000);
+  // Short waits: what is closed here may not be there at all.
+  page.setDefaultTimeout(15_000);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   // Reverting first: closing an edited or untitled document would ask to save it.
