@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import {
-  activeWebview, animationsDone, clickStepButton, notification, openFile, openWalkthrough, packageExtension, panel, pick, picker,
+  activeWebview, animationsDone, clickRuleLinkInHover, clickStepButton, notification, openFile, openWalkthrough, packageExtension, panel, pick, picker,
   quickInput, reset, ROOT, runCommand, startWorkbench, typeInInput,
 } from '../ui/workbench';
 
@@ -113,11 +113,7 @@ async function diagnostics(page: Page): Promise<void> {
 /** A rule's page, opened by clicking the rule's link in a diagnostic's hover. */
 async function ruleDocs(page: Page): Promise<void> {
   await openFile(page, 'ChatWidget.tsx', 6, 30);
-  await page.locator('.monaco-editor .squiggly-error').first().waitFor();
-  await runCommand(page, 'Show or Focus Hover');
-  const link = page.locator('.monaco-hover a.code-link', { hasText: 'client-side-hmac' });
-  await link.waitFor();
-  await link.click();
+  await clickRuleLinkInHover(page, 'client-side-hmac');
   await activeWebview(page).getByText('How to suppress it.').waitFor();
 }
 

@@ -6,12 +6,12 @@
  * extension host in test/integration/suite/walkthrough.test.ts; only here can focus be lost.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  activeEditorText, activeWebview, clickStepButton, notification, openFile, openWalkthrough, packageExtension, pick, picker,
+  activeEditorText, activeWebview, clickRuleLinkInHover, clickStepButton, focusLog, notification, openFile, openWalkthrough, packageExtension, pick, picker,
   quickInput, reset, ROOT, runCommand, startWorkbench, stepTick, typeInInput, type Workbench,
 } from './workbench';
 
@@ -20,7 +20,8 @@ const FAILURES = join(ROOT, 'out', 'ui-failures');
 const KNOWN_HASH = 'aa747c502a898200f9e4fa21bac68136f886a0e27aec70ba06daf2e2a5cb5597';
 
 describe('the installed extension in the workbench', function () {
-  this.timeout(180_000);
+  // A bound for a stuck test, not a speed check: each wait in it may take UI_TIMEOUT on a loaded machine.
+  this.timeout(600_000);
   let workbench: Workbench;
   let page: Page;
   let packageDir: string;
@@ -39,7 +40,9 @@ describe('the installed extension in the workbench', function () {
     // A failed test leaves a picture of the window in out/ui-failures/ (git-ignored).
     if (this.currentTest?.state !== 'failed') return;
     mkdirSync(FAILURES, { recursive: true });
-    await page.screenshot({ path: join(FAILURES, `${(this.currentTest.title).replace(/[^\w]+/g, '-').slice(0, 60)}.png`) }).catch(() => undefined);
+    const name = this.currentTest.title.replace(/[^\w]+/g, '-').slice(0, 60);
+    await page.screenshot({ path: join(FAILURES, `${name}.png`) }).catch(() => undefined);
+    writeFileSync(join(FAILURES, `${name}.log`), `${(await focusLog(page)).join('\n')}\n`);
   });
 
   it('walkthrough "Set Secret": the masked box has the focus, the secret is stored, the step ticks', async () => {
@@ -89,11 +92,7 @@ describe('the installed extension in the workbench', function () {
   it('opens a rule\'s documentation from the link in a diagnostic\'s hover', async () => {
     // The cursor on CryptoJS.HmacSHA256, then the hover there, as Ctrl+K Ctrl+I shows it.
     await openFile(page, 'ChatWidget.tsx', 6, 30);
-    await page.locator('.monaco-editor .squiggly-error').first().waitFor();
-    await runCommand(page, 'Show or Focus Hover');
-    const link = page.locator('.monaco-hover a.code-link', { hasText: 'client-side-hmac' });
-    await link.waitFor();
-    await link.click();
+    await clickRuleLinkInHover(page, 'client-side-hmac');
     await page.getByRole('tab', { name: /client-side-hmac/ }).first().waitFor();
     const docs = activeWebview(page);
     await docs.locator('h1', { hasText: 'client-side-hmac' }).waitFor();

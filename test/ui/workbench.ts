@@ -17,8 +17,13 @@ export const ROOT = resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string };
 /** The installed extension's id, as walkthrough step ids spell it. */
 export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
-/** Long enough for a cold extension host; every wait is for a visible element. */
-export const UI_TIMEOUT = 30_000;
+/**
+ * How long a wait for something on screen may take. Every wait is for a state (an element shown
+ * or gone, the focus somewhere), never a sleep, so a long bound costs nothing when things go well;
+ * on a 2-core machine loaded to 12 runnable processes the extension host took over 30 s to close
+ * a command's box after its last answer, and 2 minutes leaves room for that.
+ */
+export const UI_TIMEOUT = 120_000;
 
 /**
  * Workspace and user settings for a calm workbench: no welcome page, no chat or secondary side
@@ -82,6 +87,7 @@ export async function startWorkbench(vsix: string, options: { viewport?: { width
     browser = await launchBrowser(dirs, env, { viewport: options.viewport ?? { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     const page = browser.pages()[0] ?? await browser.newPage();
     page.setDefaultTimeout(UI_TIMEOUT);
+    await page.addInitScript(watchFocus);
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor();
     // The explorer lists the workspace once the remote connection is up.
@@ -145,11 +151,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
  */
 export async function quickInputFocused(page: Page): Promise<void> {
   await quickInput(page).getByRole('textbox').waitFor();
+  // A focus still on its way would take the keyboard from the box after the check below.
+  await focusSettled(page);
   await page.waitForFunction(() => {
     // Runs in the page; this project's types have no DOM, so the little used is declared here.
     const { document } = globalThis as unknown as { document: { activeElement: { closest(selector: string): unknown } | null } };
     return document.activeElement?.closest('.quick-input-widget') != null;
-  }, undefined, { timeout: 10_000 });
+  });
 }
 
 /**
@@ -160,6 +168,9 @@ export async function pick(page: Page, label: string): Promise<void> {
   const option = quickInput(page).getByRole('option', { name: new RegExp(`^${escapeRegExp(label)}`) }).first();
   await quickInputFocused(page);
   await page.keyboard.type(label);
+  // Every key must have reached the box: a box that lost the focus while typing fails here.
+  const typed = await quickInput(page).getByRole('textbox').inputValue();
+  if (typed !== label) throw new Error(`The quick pick received "${typed}" of "${label}": it lost the keyboard focus while typing (see the focus log).`);
   await option.waitFor();
   await page.keyboard.press('Enter');
   // The next prompt reuses the widget: wait until this list has gone before typing into it.
@@ -192,7 +203,8 @@ export async function openFile(page: Page, name: string, line: number, column: n
 
 /** Back to an empty workbench: pop-ups closed, editors closed, panel hidden, toasts cleared. */
 export async function reset(page: Page): Promise<void> {
-  page.setDefaultTimeout(5_000);
+  // Short waits: what is closed here may not be there at all.
+  page.setDefaultTimeout(15_000);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   // Reverting first: closing an edited or untitled document would ask to save it.
@@ -222,41 +234,129 @@ export function stepTick(page: Page, stepId: string): Locator {
   return page.locator(`[data-done-step-id="${EXTENSION_ID}#setup#${stepId}"]`);
 }
 
-/** What the focus spy sees of the page (declared here: this project's types have no DOM). */
-type SpiedWindow = { __idvFocused?: Array<{ getAttribute?(name: string): string | null }> };
+/** What the focus watch keeps in the page (declared here: this project's types have no DOM). */
+type WatchedWindow = {
+  __idvFocus?: {
+    /** Calls of `focus()` on each walkthrough step, by step id. */
+    stepFocusCalls: Record<string, number>;
+    /** Timers whose whole body is `() => element.focus()` that have not run yet. */
+    pendingFocusTimers: number;
+    /** Where the keyboard focus went and where each key landed, for a failed test's record. */
+    log: string[];
+  };
+};
 
 /**
- * Records the elements the page calls `focus()` on. The walkthrough focuses a step it selects
- * 250 ms after the click (VS Code's gettingStarted.ts, selectStep), which takes the keyboard
- * focus from whatever opened in between; a user's hand is never that quick, so the tests wait
- * for that call before clicking a step's button.
+ * Installed in the page before the workbench's own scripts run, so it sees every deferred focus
+ * from the first. Two things take the keyboard focus later than the click that causes them:
+ * the walkthrough focuses a step it selects 250 ms after the click (VS Code's gettingStarted.ts,
+ * selectStep: `setTimeout(() => step.focus(), 250)`), and it selects one as it opens. A user's
+ * hand is never that quick; a test's is, and on a loaded machine timers run late (this one after
+ * 620 ms at a load average of 8), so a focus scheduled when the walkthrough opened can land after
+ * a later click, and take the keyboard from the question that click opened. The watch counts
+ * the timers whose whole body focuses an element until they have run, and the focus calls on
+ * each step, so that a test can wait until no focus is still on its way.
  */
-async function spyOnFocusCalls(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    type Focus = (this: unknown, ...args: unknown[]) => void;
-    const spied = globalThis as unknown as SpiedWindow & { HTMLElement: { prototype: { focus: Focus } } };
-    spied.__idvFocused = [];
-    const proto = spied.HTMLElement.prototype;
-    if ((proto.focus as { idvSpy?: boolean }).idvSpy) return;
-    const original = proto.focus;
-    const spy = function (this: unknown, ...args: unknown[]) {
-      spied.__idvFocused?.push(this as { getAttribute?(name: string): string | null });
-      original.apply(this, args);
-    };
-    (spy as { idvSpy?: boolean }).idvSpy = true;
-    proto.focus = spy;
-  });
+function watchFocus(): void {
+  type Target = { tagName?: string; className?: unknown; getAttribute?(name: string): string | null; closest?(selector: string): unknown };
+  type Page = {
+    top: unknown;
+    setTimeout: (handler: unknown, timeout?: number, ...args: unknown[]) => number;
+    clearTimeout: (id?: number) => void;
+    performance: { now(): number };
+    HTMLElement: { prototype: { focus: (this: Target, ...args: unknown[]) => void } };
+    document: { activeElement: Target | null; addEventListener(type: string, listener: (e: { target: Target | null; key?: string }) => void, capture: boolean): void };
+    __idvFocus?: { stepFocusCalls: Record<string, number>; pendingFocusTimers: number; log: string[] };
+  };
+  const w = globalThis as unknown as Page;
+  // Webviews are frames of their own; only the workbench matters.
+  if (w.top !== w || w.__idvFocus) return;
+  const state = { stepFocusCalls: {} as Record<string, number>, pendingFocusTimers: 0, log: [] as string[] };
+  w.__idvFocus = state;
+  const time = () => w.performance.now().toFixed(0);
+  const describe = (t: Target | null) => (t ? `${t.tagName ?? ''}.${(typeof t.className === 'string' ? t.className : '').slice(0, 40)}${t.getAttribute?.('data-step-id') ? ` step=${t.getAttribute('data-step-id')?.split('#').pop() ?? ''}` : ''}${t.closest?.('.quick-input-widget') ? ' [quick input]' : ''}` : 'none');
+
+  const focus = w.HTMLElement.prototype.focus;
+  w.HTMLElement.prototype.focus = function (this: Target, ...args: unknown[]) {
+    const step = this.getAttribute?.('data-step-id');
+    if (step) state.stepFocusCalls[step] = (state.stepFocusCalls[step] ?? 0) + 1;
+    focus.apply(this, args);
+  };
+
+  // `() => x.focus()` as written, minified (`()=>n.focus()`) or not.
+  const deferredFocus = /^\(\)\s*=>\s*[\w$.]+\.focus\(\)$/;
+  const pending = new Set<number>();
+  const setTimeout = w.setTimeout.bind(w);
+  const clearTimeout = w.clearTimeout.bind(w);
+  w.setTimeout = function (handler: unknown, timeout?: number, ...args: unknown[]): number {
+    if (typeof handler !== 'function' || !deferredFocus.test(Function.prototype.toString.call(handler))) {
+      return setTimeout(handler, timeout, ...args);
+    }
+    const id = setTimeout(() => {
+      if (pending.delete(id)) state.pendingFocusTimers = pending.size;
+      (handler as () => void)();
+    }, timeout);
+    pending.add(id);
+    state.pendingFocusTimers = pending.size;
+    state.log.push(`${time()} focus scheduled in ${timeout ?? 0} ms`);
+    return id;
+  };
+  w.clearTimeout = function (id?: number): void {
+    if (id !== undefined && pending.delete(id)) state.pendingFocusTimers = pending.size;
+    clearTimeout(id);
+  };
+
+  w.document.addEventListener('focusin', (e) => state.log.push(`${time()} focus ${describe(e.target)}`), true);
+  w.document.addEventListener('keydown', (e) => state.log.push(`${time()} key ${e.key ?? ''} -> ${describe(w.document.activeElement)}`), true);
 }
 
-/** Clicks the button titled `title` in a walkthrough step, after selecting the step as a user does. */
+/** The page's focus and key events, for a failed test's record. */
+export async function focusLog(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as unknown as WatchedWindow).__idvFocus?.log ?? []).catch(() => []);
+}
+
+/** Resolves once no deferred focus (see watchFocus) is still on its way. */
+export async function focusSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as WatchedWindow).__idvFocus?.pendingFocusTimers === 0);
+}
+
+/**
+ * Clicks the button titled `title` in a walkthrough step, after selecting the step as a user
+ * does: a click on its header, then the button once the focus that click schedules has landed
+ * and no other is on its way, as a user's hand always finds it.
+ */
 export async function clickStepButton(page: Page, stepId: string, title: string): Promise<void> {
-  await spyOnFocusCalls(page);
+  const id = `${EXTENSION_ID}#setup#${stepId}`;
+  const before = await page.evaluate((step) => (globalThis as unknown as WatchedWindow).__idvFocus?.stepFocusCalls[step] ?? 0, id);
   await step(page, stepId).click();
-  await page.waitForFunction((id) => ((globalThis as unknown as SpiedWindow).__idvFocused ?? [])
-    .some((element) => element.getAttribute?.('data-step-id')?.endsWith(`#${id}`)), stepId);
-  const button = page.locator(`[x-step-description-for="${EXTENSION_ID}#setup#${stepId}"]`).getByRole('button', { name: title, exact: true });
+  await page.waitForFunction(({ step, before }) => {
+    const watch = (globalThis as unknown as WatchedWindow).__idvFocus;
+    return watch !== undefined && (watch.stepFocusCalls[step] ?? 0) > before && watch.pendingFocusTimers === 0;
+  }, { step: id, before });
+  const button = page.locator(`[x-step-description-for="${id}"]`).getByRole('button', { name: title, exact: true });
   await button.waitFor();
   await button.click();
+}
+
+/**
+ * Shows the hover at the cursor (as Ctrl+K Ctrl+I does) and clicks the link of `ruleId` in it.
+ * Right after a file opens other squiggles (TypeScript's) may come before this extension's, and
+ * a hover shows the diagnostics known when it opens, so a hover without the link is closed and
+ * shown again, a bounded number of times.
+ */
+export async function clickRuleLinkInHover(page: Page, ruleId: string): Promise<void> {
+  const link = page.locator('.monaco-hover a.code-link', { hasText: ruleId });
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'Show or Focus Hover');
+    try {
+      await link.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 12) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await link.click();
 }
 
 /** The body of the webview shown in the active editor (VS Code nests the page in two frames). */
