@@ -2,6 +2,7 @@
 import type { Vendor } from '../../vendors';
 import { callArguments, hasKey } from '../calls';
 import type { Doc } from '../doc';
+import type { Expr, FileFacts } from '../../syntax/index';
 import { vendorOf } from '../vendor-markers';
 import type { RawFinding, Rule } from './rule';
 
@@ -46,6 +47,7 @@ export const userHashIdentifierMismatch: Rule = {
   },
   check(doc) {
     if (!GATE.some((g) => doc.has(g))) return [];
+    if (doc.facts) return onFacts(doc, doc.facts);
     // The computations first: most files that say hmac hash no identifier for a messenger,
     // and finding the vendor costs a search per marker.
     const candidates: { text: string; start: number }[] = [];
@@ -144,3 +146,54 @@ const TYPE_NAMES: ReadonlySet<string> = new Set(['string', 'String', 'number', '
 function normalize(expr: string): string {
   return expr.replace(WRAPPERS, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 }
+
+/**
+ * The rule on syntax facts: the message of each HMAC computation as an expression (so
+ * `str(user.id)` is the id, and `(user_id || email)` is the caller's choice and never judged),
+ * and what the file sends taken from its messenger calls when it makes any. A server file that
+ * makes none is judged on what it hands over beside the hash (`{ email, user_hash }`); one that
+ * does not even do that sends nothing here, and only a vendor that always hashes the same
+ * identifier can be judged.
+ */
+function onFacts(doc: Doc, facts: FileFacts): RawFinding[] {
+  const hmacs = facts.crypto.filter((c) => c.kind === 'hmac' && c.messages.length === 1 && aboutTheHash(doc, c.start));
+  if (hmacs.length === 0) return [];
+  const vendor = vendorOf(doc);
+  if (!vendor) return [];
+  const idKeys = vendor.userIdField ? [vendor.userIdField, ...GENERIC_ID_KEYS] : GENERIC_ID_KEYS;
+  const calls = facts.messengerCalls.filter((c) => c.vendor === vendor.id);
+  let sendsId: boolean;
+  let sendsEmail: boolean;
+  if (calls.length > 0) {
+    const names = calls.flatMap((c) => c.fields.map((f) => f.name ?? ''));
+    sendsId = names.some((n) => idKeys.includes(n));
+    sendsEmail = names.includes('email') || calls.some((c) => c.command?.includes('user:email') === true);
+  } else {
+    const handsOverHash = hasKey(doc.text, vendor.hashField);
+    sendsId = handsOverHash && idKeys.some((k) => doc.has(k) && hasKey(doc.text, k));
+    sendsEmail = handsOverHash && doc.has('email') && hasKey(doc.text, 'email');
+  }
+  const out: RawFinding[] = [];
+  for (const hmac of hmacs) {
+    const message = identifierOf(hmac.messages[0] as Expr);
+    if (!message) continue;
+    const problem = vendor.hashes === 'user_id_or_email' && !sendsId && !sendsEmail ? undefined : judge(doc, vendor, message.text, sendsId, sendsEmail, idKeys);
+    if (problem) out.push({ start: message.start, end: message.end, message: problem });
+  }
+  return out;
+}
+
+/**
+ * The identifier an HMAC message stands for: a conversion (`str(x)`, `x.to_s`, `x.encode()`,
+ * `Buffer.from(x)`) is its operand; a choice between two (`a || b`, `a ?: b`, a conditional)
+ * or a computed string is no single identifier.
+ */
+function identifierOf(expr: Expr): Expr | undefined {
+  if (expr.kind === 'binary' || expr.kind === 'conditional' || expr.kind === 'template' || expr.kind === 'string') return undefined;
+  if (/\|\||\?\?|\?:|\bor\b|\+/.test(expr.text)) return undefined;
+  if (expr.kind === 'call' && expr.args?.length === 1 && CONVERSIONS.test(expr.callee ?? '')) return identifierOf(expr.args[0] as Expr);
+  return expr;
+}
+
+/** Calls that convert a value without changing which identifier it is. */
+const CONVERSIONS = /^(?:String|str|strval|Buffer\.from|bytes|\[\]byte|utf8\.encode|Encoding\.UTF8\.GetBytes|strconv\.Itoa|fmt\.Sprint|toString|to_s)$/;
