@@ -12,6 +12,12 @@ const SECRETISH = /secret|hmac|signingkey|signkey|jwtkey|identityverification|ve
 // is), not the secret itself.
 const ABOUT_THE_SECRET = /(?:name|names|path|file|filename|env|envvar|var|id|ids|arn|url|uri|ref|field|header|param|length|len|size|type|prefix|enabled|required|count|hint|label|description|message|error|pattern|regex|algorithm|algo|digest|encoding|version|provider|manager|store|rotation|expiry|expires|ttl|question|answer|santa)$/;
 const VENDOR_ENV_NAMES = new Set(VENDORS.map((v) => normalize(v.envVar)));
+/**
+ * A web framework's own keys, which no messenger verifies with: Rails' `secret_key_base`
+ * (generated per app, committed for development and test by `rails new`). General secret
+ * scanners own those; reporting them here buried the messenger secrets on real projects.
+ */
+const FRAMEWORK_KEYS: ReadonlySet<string> = new Set(['secretkeybase']);
 
 /** Lowercase, separators and sigils removed: `$intercom_secret` → `intercomsecret`. */
 export function normalize(name: string): string {
@@ -37,7 +43,7 @@ export function isSecretName(name: string, extra?: NameMatcher): boolean {
   let verdict = verdicts.get(name);
   if (verdict === undefined) {
     const n = normalize(name);
-    verdict = VENDOR_ENV_NAMES.has(n) || (SECRETISH.test(n) && !ABOUT_THE_SECRET.test(n));
+    verdict = VENDOR_ENV_NAMES.has(n) || (SECRETISH.test(n) && !ABOUT_THE_SECRET.test(n) && !FRAMEWORK_KEYS.has(n));
     if (verdicts.size >= 10_000) verdicts.clear();
     verdicts.set(name, verdict);
   }
