@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { bytesPassPreFilter, textPassesPreFilter, type FactsSource, type LintContext } from '../core/engine/index';
-import { createSyntax, syntaxLanguageOf, type FileFacts, type Syntax, type SyntaxDocument, type SyntaxLanguage } from '../core/syntax/index';
+import { createSyntax, syntaxLanguageOf, type FileFacts, type Syntax, type SyntaxDocument, type SyntaxLanguage, type TextChange } from '../core/syntax/index';
 
 type Where = Pick<LintContext, 'path' | 'languageId' | 'config'>;
 
@@ -16,11 +16,13 @@ export class EditorSyntax implements vscode.Disposable {
   private syntax: Syntax | undefined;
   private readonly failed = new Set<SyntaxLanguage>();
   private readonly documents = new Map<string, SyntaxDocument>();
+  /** Edits not yet given to a kept tree: applied in one incremental parse when next linted. */
+  private readonly pending = new Map<string, TextChange[]>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly grammarDir: string, private readonly log: vscode.LogOutputChannel) {
     this.disposables = [
-      // Edits reach the kept tree as they happen; a document not kept yet is parsed when linted.
+      // Edits are queued for the kept tree and applied in one parse when the document is next linted.
       vscode.workspace.onDidChangeTextDocument((e) => this.edit(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.drop(doc.uri.toString())),
     ];
@@ -32,11 +34,27 @@ export class EditorSyntax implements vscode.Disposable {
    * the text scanner should decide.
    */
   async forDocument(doc: vscode.TextDocument, where: Where): Promise<FactsSource | undefined> {
-    const language = await this.ready(where, () => textPassesPreFilter(doc.getText(), where));
-    if (!language || !this.syntax) return undefined;
     const key = doc.uri.toString();
     const text = doc.getText();
+    // A file that mentions no topic gets no tree (and its edits no parse): the rules stop at
+    // the pre-filter for it anyway.
+    const language = textPassesPreFilter(text, where) ? await this.ready(where) : undefined;
+    if (!language || !this.syntax) {
+      this.drop(key);
+      return undefined;
+    }
     let kept = this.documents.get(key);
+    const queued = this.pending.get(key);
+    this.pending.delete(key);
+    if (kept && queued) {
+      try {
+        kept.editAll(queued);
+      } catch (error) {
+        this.log.warn(`Re-parsing ${doc.uri.fsPath} after an edit failed (${error instanceof Error ? error.message : String(error)}); it is parsed afresh.`);
+        this.drop(key);
+        kept = undefined;
+      }
+    }
     if (kept && (kept.language !== language || kept.text !== text)) {
       // Changes missed or applied out of order: start again from the text.
       this.drop(key);
@@ -52,12 +70,12 @@ export class EditorSyntax implements vscode.Disposable {
 
   /** The facts source for bytes read from disk (Scan Workspace, a scanned file closed). */
   async forBytes(bytes: Uint8Array, where: Where): Promise<FactsSource | undefined> {
-    return (await this.ready(where, () => bytesPassPreFilter(bytes, where))) ? this.syntax : undefined;
+    return bytesPassPreFilter(bytes, where) && (await this.ready(where)) ? this.syntax : undefined;
   }
 
   /** The facts source for a text linted once (Scan Workspace on a file with unsaved edits). */
   async forText(text: string, where: Where): Promise<FactsSource | undefined> {
-    return (await this.ready(where, () => textPassesPreFilter(text, where))) ? this.syntax : undefined;
+    return textPassesPreFilter(text, where) && (await this.ready(where)) ? this.syntax : undefined;
   }
 
   /** The facts of an open document, for the test API. */
@@ -74,12 +92,12 @@ export class EditorSyntax implements vscode.Disposable {
     return Object.fromEntries(this.syntax?.loaded() ?? []);
   }
 
-  private async ready(where: Where, passes: () => boolean): Promise<SyntaxLanguage | undefined> {
+  /** The language of a file that passed the pre-filter, its grammar loaded; undefined for the text scanner. */
+  private async ready(where: Where): Promise<SyntaxLanguage | undefined> {
     const language = syntaxLanguageOf(where.path, where.languageId);
     if (!language || this.failed.has(language)) return undefined;
     this.syntax ??= createSyntax({ grammarDir: this.grammarDir });
     if (this.syntax.loaded().has(language)) return language;
-    if (!passes()) return undefined;
     try {
       await this.syntax.load(language);
       this.log.info(`Loaded the ${language} grammar in ${Math.round(this.syntax.loaded().get(language) ?? 0)} ms.`);
@@ -93,20 +111,17 @@ export class EditorSyntax implements vscode.Disposable {
 
   private edit(e: vscode.TextDocumentChangeEvent): void {
     const key = e.document.uri.toString();
-    const kept = this.documents.get(key);
-    if (!kept || e.contentChanges.length === 0) return;
-    try {
-      // VS Code orders a multi-range event's changes so that each applies to the text the
-      // previous ones left; forDocument compares the result with the document and starts over
-      // if they differ.
-      for (const change of e.contentChanges) kept.edit({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text });
-    } catch (error) {
-      this.log.warn(`Re-parsing ${e.document.uri.fsPath} after an edit failed (${error instanceof Error ? error.message : String(error)}); it is parsed afresh.`);
-      this.drop(key);
-    }
+    if (!this.documents.has(key) || e.contentChanges.length === 0) return;
+    // VS Code orders a multi-range event's changes so that each applies to the text the
+    // previous ones left; forDocument compares the result with the document and starts over
+    // if they differ.
+    const queue = this.pending.get(key) ?? [];
+    for (const change of e.contentChanges) queue.push({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text });
+    this.pending.set(key, queue);
   }
 
   private drop(key: string): void {
+    this.pending.delete(key);
     this.documents.get(key)?.dispose();
     this.documents.delete(key);
   }

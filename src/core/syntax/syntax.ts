@@ -35,6 +35,11 @@ export interface SyntaxDocument {
   readonly text: string;
   /** Applies one change to the text and re-parses incrementally. */
   edit(change: TextChange): void;
+  /**
+   * Applies changes in order, each to the text the previous ones left, and re-parses once:
+   * the keystrokes typed while the editor waits to re-lint cost one incremental parse.
+   */
+  editAll(changes: readonly TextChange[]): void;
   /** The facts of the current text (extracted on first call after each edit). */
   facts(): FileFacts;
   /** Frees the tree. */
@@ -155,19 +160,25 @@ function openDocument(
     language: loaded.language,
     get text() { return text; },
     edit(change) {
+      this.editAll([change]);
+    },
+    editAll(changes) {
       if (disposed) throw new Error('The syntax document was disposed.');
-      const next = text.slice(0, change.start) + change.text + text.slice(change.end);
-      const newEnd = change.start + change.text.length;
+      if (changes.length === 0) return;
       const old = tree;
-      old?.edit({
-        startIndex: change.start, oldEndIndex: change.end, newEndIndex: newEnd,
-        startPosition: pointAt(text, change.start), oldEndPosition: pointAt(text, change.end), newEndPosition: pointAt(next, newEnd),
-      } as Parameters<Tree['edit']>[0]);
-      text = next;
+      for (const change of changes) {
+        const next = text.slice(0, change.start) + change.text + text.slice(change.end);
+        const newEnd = change.start + change.text.length;
+        old?.edit({
+          startIndex: change.start, oldEndIndex: change.end, newEndIndex: newEnd,
+          startPosition: pointAt(text, change.start), oldEndPosition: pointAt(text, change.end), newEndPosition: pointAt(next, newEnd),
+        } as Parameters<Tree['edit']>[0]);
+        text = next;
+      }
       facts = undefined;
       tree = undefined;
       try {
-        tree = parse(loaded, next, old);
+        tree = parse(loaded, text, old);
       } finally {
         old?.delete();
       }
