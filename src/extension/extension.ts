@@ -84,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'idv.forgetSecret': (args?: Parameters<typeof forgetSecret>[1]) => forgetSecret(ctx, args),
     'idv.insertSnippet': (args?: Parameters<typeof insertSnippet>[1]) => insertSnippet(ctx, args),
     'idv.checkInstallation': async () => {
-      const result = await checkInstallation(ctx, { git, configs, tree: installTree });
+      const result = await checkInstallation(ctx, { git, configs, tree: installTree, syntax });
       // The walkthrough's step is done when the check passes: installations found, all ready.
       if (result && result.installations.length > 0 && result.readiness.every((r) => r.ready)) walkthrough.done('installationReady');
       return result;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { countWork } from './engine/workMeter';
+import { loadAllGrammars, syntax } from './engine/helpers';
 import { findInstallations, MOBILE_REMINDER, readiness, type Installation } from '../../src/core/install/index';
 
 /** The installations of one snippet without the file name, which every case would repeat. */
@@ -190,6 +191,57 @@ describe('install: readiness', () => {
   it('verdicts are grouped per vendor and platform in vendor, then platform order', () => {
     const result = readiness([at('c.js', 1, { vendor: 'crisp' }), at('x.kt', 1, { platform: 'android' }), at('a.js', 1, {})]);
     assert.deepEqual(result.map((r) => `${r.vendor}/${r.platform}`), ['intercom/web', 'intercom/android', 'crisp/web']);
+  });
+});
+
+describe('install: on syntax facts', () => {
+  before(async function () {
+    this.timeout(60_000);
+    await loadAllGrammars();
+  });
+
+  const onFacts = (path: string, text: string) => findInstallations(text, path, undefined, { syntax }).map(({ file: _file, ...rest }) => rest);
+
+  it('judges the hash of each call by what it is built from, not by another function of the file', () => {
+    const text = [
+      "import CryptoJS from 'crypto-js';",
+      'export function leaky(user) {',
+      '  const hash = CryptoJS.HmacSHA256(user.id, KEY).toString();',
+      "  Intercom('boot', { app_id: 'x', user_id: user.id, user_hash: hash });",
+      '}',
+      'export async function fetched(user) {',
+      "  const hash = (await (await fetch('/api/intercom-hash')).json()).hash;",
+      "  Intercom('boot', { app_id: 'x', user_id: user.id, user_hash: hash });",
+      '}',
+    ].join('\n');
+    assert.deepEqual(onFacts('src/chat.js', text).map((i) => [i.line, i.hashSource]), [[4, 'client'], [8, 'server']]);
+    // Without facts the text path still answers for the whole file.
+    assert.deepEqual(found('src/chat.js', text).map((i) => [i.line, i.hashSource]), [[4, 'client'], [8, 'client']]);
+  });
+
+  it('settings spread from elsewhere are unresolved, and readiness asks to check them', () => {
+    const all = onFacts('src/boot.js', "Intercom('boot', { ...serverSettings, app_id: 'x', user_id: user.id });");
+    assert.deepEqual(all, [{ line: 1, vendor: 'intercom', platform: 'web', identifiers: ['user_id'], sendsHash: false, hashSource: 'unknown', unresolved: true }]);
+    const [verdict] = readiness(all.map((i) => ({ ...i, file: 'src/boot.js' })));
+    assert.equal(verdict?.ready, true);
+    assert.match(verdict?.reasons[0] ?? '', /^src\/boot\.js:1 builds its settings partly where this file does not show .* user_hash\.$/);
+  });
+
+  it('a wrapper handing the signature over when it has one is one installation that sends it', () => {
+    const text = 'package com.acme;\nimport im.crisp.client.Crisp;\nclass ChatBridge {\n  static void identify(String email, String signature) {\n    if (signature != null) Crisp.setUserEmail(email, signature);\n    else Crisp.setUserEmail(email);\n  }\n}';
+    assert.deepEqual(onFacts('android/app/src/main/java/com/acme/ChatBridge.java', text).map((i) => [i.line, i.vendor, i.platform, i.sendsHash]), [[5, 'crisp', 'android', true]]);
+  });
+
+  it('reads calls the text scanner does not: an alias, optional chaining', () => {
+    const text = "const ic = window.Intercom;\nic?.('boot', { app_id: 'x', email: user.email });";
+    assert.deepEqual(onFacts('src/alias.js', text).map((i) => [i.line, i.identifiers, i.sendsHash]), [[2, ['email'], false]]);
+  });
+});
+
+describe('install: text', () => {
+  it('a `// comment` after a setting does not hide the next key, nor end up in the hash', () => {
+    const text = "<script>\nwindow.intercomSettings = {\n  app_id: 'x', // workspace\n  email: '{{ user.email }}', // the identifier\n  user_hash: '{{ user.intercom_hash }}' // computed by the view\n};\n</script>";
+    assert.deepEqual(one('templates/base.html', text), { line: 2, vendor: 'intercom', platform: 'web', identifiers: ['email'], sendsHash: true, hashSource: 'server' });
   });
 });
 

@@ -9,6 +9,7 @@ import { decodeText, skipByName, summarizeSkips, type Skip, type SkippedPath } f
 import { FileReader } from '../fileReader';
 import { scanIncomplete, type Notice } from '../format/types';
 import { resolveConfig } from '../projectConfig';
+import { CliSyntax } from '../syntax';
 import { findInstallations, readiness, type Installation, type Readiness } from '../../core/install/index';
 import { getVendor, PLATFORMS, type Platform } from '../../core/vendors';
 import { choice, parse } from '../args';
@@ -49,6 +50,8 @@ errors, or when part of the tree could not be read.`,
     const skipped: SkippedPath[] = [];
     const notices: Notice[] = [];
     const reader = new FileReader();
+    // The grammars idv scan reads facts with, loaded the same way, so both name the same calls.
+    const syntax = CliSyntax.create((message) => notices.push({ level: 'warning', message }));
     const display = (abs: string) => {
       const rel = relative(io.cwd, abs).split(sep).join('/');
       return abs.endsWith(sep) && !rel.endsWith('/') ? `${rel}/` : rel;
@@ -57,8 +60,8 @@ errors, or when part of the tree could not be read.`,
       skip: (abs, skip) => skipped.push({ file: display(abs), ...skip }),
       notice: (level, message) => notices.push({ level, message }),
     };
-    const checkOne = (absPath: string, scanRoot: string, walked = false) => {
-      const result = checkFile(absPath, scanRoot, walked, reader, root, io.cwd, config);
+    const checkOne = async (absPath: string, scanRoot: string, walked = false) => {
+      const result = await checkFile(absPath, scanRoot, walked, reader, root, io.cwd, config, syntax);
       if ('skip' in result) report.skip(absPath, result.skip);
       else installations.push(...result.installations);
     };
@@ -67,10 +70,11 @@ errors, or when part of the tree could not be read.`,
       const kind = await kindOf(abs).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`${target}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`);
       });
-      if (kind === 'file') checkOne(abs, dirname(abs));
-      else if (kind === 'dir') for await (const entry of walkFiles(abs, report)) checkOne(entry.absPath, abs, entry.walked === true);
+      if (kind === 'file') await checkOne(abs, dirname(abs));
+      else if (kind === 'dir') for await (const entry of walkFiles(abs, report)) await checkOne(entry.absPath, abs, entry.walked === true);
       else throw new UsageError(`${target}: not a file or directory`);
     }
+    syntax.dispose();
 
     installations.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform));
     const result: CheckReport = { installations, readiness: readiness(installations) };
@@ -85,7 +89,7 @@ errors, or when part of the tree could not be read.`,
 };
 
 /** The installations in one file, with `file` relative to `cwd`, or why it was not read. */
-function checkFile(absPath: string, scanRoot: string, walked: boolean, reader: FileReader, root: string, cwd: string, config: ResolvedConfig): { installations: Installation[] } | { skip: Skip } {
+async function checkFile(absPath: string, scanRoot: string, walked: boolean, reader: FileReader, root: string, cwd: string, config: ResolvedConfig, syntax: CliSyntax): Promise<{ installations: Installation[] } | { skip: Skip }> {
   const rootRel = relative(root, absPath);
   const projectPath = (isAbsolute(rootRel) || rootRel.startsWith('..') ? relative(cwd, absPath) : rootRel).split(sep).join('/');
   const byName = skipByName(projectPath);
@@ -94,10 +98,12 @@ function checkFile(absPath: string, scanRoot: string, walked: boolean, reader: F
   const read = reader.read(absPath, scanRoot, config.maxFileSizeBytes, { walked });
   if (read.skip) return { skip: read.skip };
   if (read.gone) return { installations: [] };
+  // Before the next read: the reader reuses its buffer.
+  await syntax.prepare(read.bytes, { path: projectPath, config });
   const decoded = decodeText(read.bytes);
   if (decoded.skip) return { skip: decoded.skip };
   const file = relative(cwd, absPath).split(sep).join('/');
-  return { installations: findInstallations(decoded.text, projectPath, undefined, { config }).map((i) => ({ ...i, file })) };
+  return { installations: findInstallations(decoded.text, projectPath, undefined, { config, ...(syntax.syntax ? { syntax: syntax.syntax } : {}) }).map((i) => ({ ...i, file })) };
 }
 
 /** A table of installations, then one verdict per vendor and platform with its reasons. */
@@ -105,7 +111,7 @@ export function formatText(report: CheckReport): string {
   if (report.installations.length === 0) return 'No messenger installations found.\n';
   const rows = [['LOCATION', 'VENDOR', 'PLATFORM', 'IDENTIFIERS', 'HASH', 'SOURCE'], ...report.installations.map((i) => [
     `${i.file}:${i.line}`, i.vendor, i.platform, i.identifiers.length > 0 ? i.identifiers.join(', ') : '(anonymous)',
-    i.sendsHash ? 'sent' : 'missing', i.sendsHash ? i.hashSource : '-',
+    i.sendsHash ? 'sent' : i.unresolved ? 'unread' : 'missing', i.sendsHash ? i.hashSource : '-',
   ])];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const table = rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n');

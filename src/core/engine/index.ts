@@ -15,6 +15,7 @@ export { CONFIG_FILE_NAME, CONFIG_LIMITS, DEFAULT_CONFIG, loadConfig, parseConfi
 export { compileNamePatterns, type NamePatterns } from './namePatterns';
 export { createIgnoreOracle, findRepository, gitTopLevel, resolveGit, runGit, type IgnoreOracle, type Repository } from './git';
 export { lint, textPassesPreFilter } from './lint';
+export { installedCalls, judgeFile, type JudgedCall } from './rules/proofOnFacts';
 export { ruleDocsBody, ruleDocsPage } from './ruleDocs';
 export { DEFAULT_MAX_FILE_SIZE, shouldSkip } from './skip';
 export { bytePreFilter } from './topics';

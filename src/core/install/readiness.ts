@@ -37,6 +37,11 @@ function verdict(vendorId: VendorId, platform: Platform, group: readonly Install
   let ready = true;
   for (const i of group) {
     if (i.identifiers.length === 0 && !i.sendsHash) continue; // anonymous visitor: nothing to prove
+    if (i.unresolved) {
+      // Not a known gap, as missing-user-hash does not report it either; but one to look at.
+      reasons.push(`${where(i)} builds its settings partly where this file does not show (a spread or a variable): check that they carry ${field}.`);
+      continue;
+    }
     if (!i.sendsHash) {
       const elsewhere = platform !== 'web' ? setters.find((s) => s.file !== i.file) : undefined;
       if (elsewhere) {

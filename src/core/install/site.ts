@@ -5,6 +5,12 @@
 import type { VendorId } from '../vendors';
 import type { Identifier } from './types';
 
+/** A [start, end) range of the text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** One detected call. */
 export interface Site {
   readonly offset: number;
@@ -13,8 +19,12 @@ export interface Site {
   readonly sendsHash: boolean;
   /** The expression passed as the hash, when one is sent and readable. */
   readonly hash?: string;
+  /** Where the hash expression is in the text, when the detector knows it exactly. */
+  readonly hashSpan?: Span;
   /** More text that shows where the hash comes from (Zendesk: the callback's body). */
   readonly evidence?: string;
+  /** The settings are partly built where the file does not show (see Installation.unresolved). */
+  readonly unresolved?: true;
   /** True for a mobile SDK call, false for a web settings object or call. */
   readonly mobile: boolean;
 }

@@ -5,7 +5,7 @@
  * the definitions it is built from, following a few assignments back within the file.
  */
 import type { Doc } from '../engine/doc';
-import type { Site } from './site';
+import type { Site, Span } from './site';
 import type { HashSource } from './types';
 
 /** Server-side template output: ERB/EEx, Jinja/Twig/Blade/Liquid/Handlebars, Blade's @json, PHP, Razor. */
@@ -19,16 +19,23 @@ const MAX_HOPS = 3;
 const MAX_OCCURRENCES = 100;
 
 /**
- * `client` when the file computes an HMAC or signs a JWT on the client (`clientHmac`), `server`
- * when the value visibly comes from the server, else `unknown`. A site that sends no hash is
- * `unknown`: there is nothing to trace.
+ * Whether the hash is computed on the client, asked with the spans it is built from: the
+ * expression passed (when its span is known) and the right-hand sides it was traced back to.
+ * The text path answers for the whole file; the facts path by the computations in those spans.
  */
-export function hashSource(doc: Doc, site: Site, clientHmac: boolean): HashSource {
+export type ComputedOnClient = (spans: readonly Span[]) => boolean;
+
+/**
+ * `client` when the hash is computed on the client (`computedOnClient`), `server` when the
+ * value visibly comes from the server, else `unknown`. A site that sends no hash is `unknown`:
+ * there is nothing to trace.
+ */
+export function hashSource(doc: Doc, site: Site, computedOnClient: ComputedOnClient): HashSource {
   if (!site.sendsHash) return 'unknown';
-  if (clientHmac) return 'client';
   const expr = site.hash ?? '';
+  const traced = trace(doc, expr, site.hashSpan?.start ?? site.offset);
+  if (computedOnClient(site.hashSpan ? [site.hashSpan, ...traced.spans] : traced.spans)) return 'client';
   if (TEMPLATE_TAG.test(expr)) return 'server';
-  const traced = trace(doc, expr);
   const evidence = `${expr}\n${site.evidence ?? ''}\n${traced.evidence}`;
   if (SERVER_EVIDENCE.test(evidence) || TEMPLATE_TAG.test(traced.evidence)) return 'server';
   if (doc.lang === 'js') {
@@ -40,20 +47,42 @@ export function hashSource(doc: Doc, site: Site, clientHmac: boolean): HashSourc
   return 'unknown';
 }
 
-/** The right-hand sides the expression is built from, and whether it is a destructured prop. */
-function trace(doc: Doc, expr: string): { evidence: string; prop: boolean } {
+interface Traced {
+  readonly evidence: string;
+  readonly prop: boolean;
+  /** The right-hand sides followed, as spans of the text. */
+  readonly spans: readonly Span[];
+}
+
+/**
+ * The right-hand sides the expression is built from, and whether it is a destructured prop.
+ * Each name is looked up at its nearest definition before `at` (the use), so two functions of
+ * one file that both name a variable `hash` are told apart.
+ */
+function trace(doc: Doc, expr: string, at: number): Traced {
   let evidence = '';
+  const spans: Span[] = [];
   const seen = new Set<string>();
   let root = rootOf(expr);
+  let use = at;
   for (let hop = 0; hop < MAX_HOPS && root !== undefined && !seen.has(root); hop++) {
     seen.add(root);
-    const def = definition(doc, root);
+    const def = nearest(definitions(doc, root), use);
     if (!def) break;
-    if (def.prop) return { evidence, prop: true };
+    if (def.prop) return { evidence, prop: true, spans };
     evidence += `${def.rhs}\n`;
+    spans.push({ start: def.at, end: def.at + def.rhs.length });
+    use = def.at;
     root = rootOf(def.rhs);
   }
-  return { evidence, prop: false };
+  return { evidence, prop: false, spans };
+}
+
+/** The last definition before `at`, else the first one (a variable defined below a function that reads it). */
+function nearest(defs: readonly Definition[], at: number): Definition | undefined {
+  let found: Definition | undefined;
+  for (const def of defs) if (def.at < at) found = def;
+  return found ?? defs[0];
 }
 
 /** The variable an expression starts from: `session` in `session.userHash`, `hash` in `widget.hash`. */
@@ -63,44 +92,54 @@ function rootOf(expr: string): string | undefined {
   return (m[1] === 'this' || m[1] === 'self' || m[1] === 'widget') && m[2] !== undefined ? m[2] : m[1];
 }
 
-type Definition = { rhs: string; prop: false } | { prop: true } | undefined;
+/** `rhs` starts at `at`; a prop is received at `at`. */
+type Definition = { at: number; rhs: string; prop: false } | { at: number; prop: true };
 /** Per document: sites in one file often pass the same variable, and each lookup scans its uses. */
-const definitions = new WeakMap<Doc, Map<string, Definition>>();
+const cache = new WeakMap<Doc, Map<string, readonly Definition[]>>();
 
-/** Where `name` is assigned (`let name = …`, `const { name } = …`) or received as a destructured prop. */
-function definition(doc: Doc, name: string): Definition {
-  let cache = definitions.get(doc);
-  if (!cache) {
-    cache = new Map();
-    definitions.set(doc, cache);
+/** Every place `name` is assigned (`let name = …`, `const { name } = …`) or received as a destructured prop. */
+function definitions(doc: Doc, name: string): readonly Definition[] {
+  let byName = cache.get(doc);
+  if (!byName) {
+    byName = new Map();
+    cache.set(doc, byName);
   }
-  if (!cache.has(name)) cache.set(name, findDefinition(doc, name));
-  return cache.get(name);
+  let found = byName.get(name);
+  if (!found) {
+    found = findDefinitions(doc, name);
+    byName.set(name, found);
+  }
+  return found;
 }
 
-function findDefinition(doc: Doc, name: string): Definition {
+function findDefinitions(doc: Doc, name: string): Definition[] {
   const { text } = doc;
   const offsets = doc.offsets(name);
+  const out: Definition[] = [];
   for (let i = 0; i < offsets.length && i < MAX_OCCURRENCES; i++) {
     const at = offsets[i] ?? 0;
     const end = at + name.length;
     if (/[\w$.]/.test(text.charAt(at - 1)) || /[\w$]/.test(text.charAt(end))) continue;
     const direct = ASSIGNMENT.exec(text.slice(end, end + 120));
-    if (direct) return { rhs: restOfLine(text, end + direct[0].length), prop: false };
+    if (direct) {
+      out.push(rhsAt(text, end + direct[0].length));
+      continue;
+    }
     const before = text.slice(Math.max(0, at - 300), at);
     const open = before.lastIndexOf('{');
     if (open < 0 || open < before.lastIndexOf('}')) continue;
     const close = text.indexOf('}', end);
     if (close < 0 || close - end > 300) continue;
     const destructured = ASSIGNMENT.exec(text.slice(close + 1, close + 120));
-    if (destructured) return { rhs: restOfLine(text, close + 1 + destructured[0].length), prop: false };
-    if (/\(\s{0,20}$/.test(before.slice(0, open))) return { prop: true };
+    if (destructured) out.push(rhsAt(text, close + 1 + destructured[0].length));
+    else if (/\(\s{0,20}$/.test(before.slice(0, open))) out.push({ at, prop: true });
   }
-  return undefined;
+  return out;
 }
 
-function restOfLine(text: string, from: number): string {
+/** The rest of the line from `from`, as a definition's right-hand side. */
+function rhsAt(text: string, from: number): Definition {
   const line = text.slice(from, from + 300);
   const nl = line.indexOf('\n');
-  return nl >= 0 ? line.slice(0, nl) : line;
+  return { at: from, rhs: nl >= 0 ? line.slice(0, nl) : line, prop: false };
 }

@@ -35,6 +35,13 @@ export interface Installation {
   /** A hash, signature or JWT goes with the identity (for mobile: the file sets one). */
   readonly sendsHash: boolean;
   readonly hashSource: HashSource;
+  /**
+   * Present when whether a hash is sent cannot be read here: the settings are partly built
+   * where this file does not show (a spread or a variable not followed, a value that may hold
+   * the identifier and its signature). `sendsHash` is then false, and missing-user-hash does
+   * not report the call either; readiness names it as one to check.
+   */
+  readonly unresolved?: true;
 }
 
 /** Whether identity verification can be enforced for one vendor on one platform. */

@@ -55,13 +55,20 @@ function fromObject(doc: Doc, call: IdentifyCall, hit: number, site: CallSite & 
   return { offset: hit, vendor: call.vendor, identifiers, sendsHash, ...(hash !== undefined ? { hash } : {}), mobile: false };
 }
 
+/** Line and block comments before an entry of an object literal. */
+const LEADING_COMMENTS = /^(?:\s{0,200}(?:\/\/[^\n]{0,500}(?:\n|$)|\/\*[^]{0,500}?\*\/))+\s{0,200}/;
+/** A line comment after the last entry's value (`user_hash: hash // from the server`), outside quotes. */
+const TRAILING_COMMENT = /\s{1,20}\/\/[^\n'"`]{0,500}$/;
+
 /** The value given to the first hash key (or any `…jwt…` key) in the object opening at `open`. */
 function hashEntry(text: string, open: number, hashKeys: readonly string[]): { value: string } | undefined {
   for (const entry of callArguments(text, open)) {
-    const m = /^["']?([\w$:]{1,60})["']?\s{0,5}(?::(?!:)|=>|=(?!=))\s{0,5}/.exec(entry.text);
-    const key = m?.[1] ?? (/^[\w$]{1,60}$/.test(entry.text) ? entry.text : undefined);
+    // A comment that ends the line of the entry before (`app_id: 'x', // workspace`) starts this one's text.
+    const entryText = entry.text.replace(LEADING_COMMENTS, '');
+    const m = /^["']?([\w$:]{1,60})["']?\s{0,5}(?::(?!:)|=>|=(?!=))\s{0,5}/.exec(entryText);
+    const key = m?.[1] ?? (/^[\w$]{1,60}$/.test(entryText) ? entryText : undefined);
     if (key === undefined || !(hashKeys.includes(key) || /jwt/i.test(key))) continue;
-    return { value: m ? entry.text.slice(m[0].length) : entry.text };
+    return { value: (m ? entryText.slice(m[0].length) : entryText).replace(TRAILING_COMMENT, '') };
   }
   return undefined;
 }
@@ -127,7 +134,7 @@ function zendeskSites(doc: Doc): Site[] {
 const NOVU_IDS = ['subscriberId', 'subscriber'];
 
 /** Novu: `<Inbox subscriberId=… subscriberHash=… />`, `<NovuProvider …>` or `new Novu({ … })`. */
-function novuSites(doc: Doc): Site[] {
+export function novuSites(doc: Doc): Site[] {
   if (!doc.has('@novu/')) return [];
   const out: Site[] = [];
   for (const needle of ['<Inbox', '<NovuProvider', 'new Novu(']) {

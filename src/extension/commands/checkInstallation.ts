@@ -9,10 +9,12 @@ import { globMatcher } from '../../core/engine/classify';
 import { decodeText, skipByName, tooLarge } from '../../core/files/index';
 import { findInstallations, readiness, type Installation } from '../../core/install/index';
 import { ALWAYS_EXCLUDED, BATCH } from '../workspaceFiles';
+import type { FactsSource } from '../../core/engine/index';
 import type { CommandContext } from '../context';
 import type { GitState } from '../diagnostics/gitState';
 import type { ProjectConfigs } from '../diagnostics/projectConfig';
 import type { InstallResult, InstallTreeProvider } from '../install/installTree';
+import type { EditorSyntax } from '../syntax';
 
 /** The view's id, as contributed in package.json. */
 export const INSTALLATIONS_VIEW = 'identityVerification.installations';
@@ -24,6 +26,8 @@ export interface CheckServices {
   readonly git: GitState;
   readonly configs: ProjectConfigs;
   readonly tree: InstallTreeProvider;
+  /** The diagnostics' syntax layer: the check reads the same facts, so it names the calls the diagnostics name. */
+  readonly syntax: EditorSyntax;
 }
 
 /**
@@ -87,25 +91,29 @@ async function installationsIn(services: CheckServices, uri: vscode.Uri, file: s
   const path = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
   if (globMatcher(config.ignore)(path)) return [];
   let text: string;
+  let facts: FactsSource | undefined;
   if (document) {
     text = document.getText();
+    facts = await services.syntax.forText(text, { path, languageId: document.languageId, config });
   } else {
     try {
       // The scans' admission policy: same names skipped, same size limit, UTF-16 decoded;
       // every file not read is named in the output channel.
       const stat = await vscode.workspace.fs.stat(uri);
       const skip = skipByName(path) ?? (stat.size > config.maxFileSizeBytes ? tooLarge(config.maxFileSizeBytes) : undefined);
-      const decoded = skip ? { skip } : decodeText(await vscode.workspace.fs.readFile(uri));
-      if (decoded.skip) {
-        log.info(`Not checked: ${path}: ${decoded.skip.reason}`);
+      const bytes = skip ? undefined : await vscode.workspace.fs.readFile(uri);
+      const decoded = bytes ? decodeText(bytes) : undefined;
+      if (!bytes || !decoded || decoded.skip) {
+        log.info(`Not checked: ${path}: ${(skip ?? decoded?.skip)?.reason ?? 'not read'}`);
         return [];
       }
       text = decoded.text;
+      facts = await services.syntax.forBytes(bytes, { path, config });
     } catch (error) {
       log.warn(`Not checked: ${path}: could not be read: ${(error as Error).message}`);
       return [];
     }
   }
   // Classified by its path in its folder; reported by the path the user sees (folder-prefixed in multi-root workspaces).
-  return findInstallations(text, path, document?.languageId, { config }).map((i) => ({ ...i, file }));
+  return findInstallations(text, path, document?.languageId, { config, ...(facts ? { syntax: facts } : {}) }).map((i) => ({ ...i, file }));
 }

@@ -89,7 +89,7 @@ function installationItem(i: Installation, uri: vscode.Uri | undefined): vscode.
   item.description = describe(i);
   item.tooltip = `${getVendor(i.vendor).name} on ${PLATFORM_NAMES[i.platform]}: ${describe(i)}`;
   const anonymous = i.identifiers.length === 0 && !i.sendsHash;
-  item.iconPath = new vscode.ThemeIcon(anonymous ? 'person' : !i.sendsHash ? 'circle-slash' : i.hashSource === 'client' ? 'error' : 'check');
+  item.iconPath = new vscode.ThemeIcon(anonymous ? 'person' : i.unresolved ? 'question' : !i.sendsHash ? 'circle-slash' : i.hashSource === 'client' ? 'error' : 'check');
   item.contextValue = 'idv.installation';
   if (uri) {
     const at = new vscode.Range(i.line - 1, 0, i.line - 1, 0);
@@ -101,6 +101,7 @@ function installationItem(i: Installation, uri: vscode.Uri | undefined): vscode.
 /** "user_id, email · hash sent · from the server", as the description and in tests. */
 function describe(i: Installation): string {
   const who = i.identifiers.length > 0 ? i.identifiers.join(', ') : 'anonymous';
+  if (i.unresolved) return `${who} · hash not readable here`;
   if (!i.sendsHash) return `${who} · no hash`;
   const from = i.hashSource === 'server' ? 'from the server' : i.hashSource === 'client' ? 'computed on the client' : 'origin unknown';
   return `${who} · hash sent · ${from}`;

@@ -1,10 +1,10 @@
 /** missing-user-hash: a messenger call identifies a user but sends no hash, signature or JWT. */
 import { hasKey } from '../calls';
 import type { Doc } from '../doc';
-import type { FileFacts, Span } from '../../syntax/index';
+import type { FileFacts } from '../../syntax/index';
 import { argsHash, hashAssignedElsewhere, IDENTIFY_CALLS, readCall, type IdentifyCall } from '../identify-calls';
 import { MESSENGER_TOPIC } from '../topics';
-import { judgeFile } from './proofOnFacts';
+import { installedCalls } from './proofOnFacts';
 import type { RawFinding, Rule } from './rule';
 
 export const missingUserHash: Rule = {
@@ -41,22 +41,14 @@ function message(label: string, hashKey: string): string {
 }
 
 /**
- * The rule on syntax facts. One settings object read by several calls (built in a variable,
- * then booted) is reported once. A call in one branch of an `if … else` whose other branch
- * sends the proof is a wrapper handing the proof over when it has one: not reported.
+ * The rule on syntax facts, over the calls the installation check counts too (installedCalls:
+ * a wrapper's arm without the proof is not reported, a settings object read by several calls
+ * is reported once).
  */
 function onFacts(doc: Doc): RawFinding[] {
-  const judged = judgeFile(doc.facts as FileFacts, (n) => doc.has(n));
-  const proven = judged.filter((j) => j.verdict === 'proven').map((j) => j.call);
-  const reported = new Set<string>();
   const out: RawFinding[] = [];
-  for (const { call, verdict, label, hashKey } of judged) {
-    if (verdict !== 'missing' || proven.some((p) => p.shape === call.shape && otherBranch(doc.text, p, call))) continue;
-    if (call.settings) {
-      const key = `${call.settings.start}:${call.settings.end}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-    }
+  for (const { call, verdict, label, hashKey } of installedCalls(doc.facts as FileFacts, doc.text, (n) => doc.has(n))) {
+    if (verdict !== 'missing') continue;
     // The call's first line: a whole multi-line settings object would bury the editor in red.
     const lineEnd = doc.text.indexOf('\n', call.start);
     const end = lineEnd > call.start && lineEnd < call.end ? lineEnd : call.end;
@@ -64,18 +56,6 @@ function onFacts(doc: Doc): RawFinding[] {
   }
   return out;
 }
-
-/** Whether `a` and `b` are the two branches of one `if … else` or of a conditional expression. */
-function otherBranch(text: string, a: Span, b: Span): boolean {
-  const [first, second] = a.start < b.start ? [a, b] : [b, a];
-  if (second.start - first.end > OTHER_BRANCH_GAP || second.start < first.end) return false;
-  const between = text.slice(first.end, second.start);
-  // `if … else`, Ruby's elsif, Python's elif, and the two arms of `cond ? a : b`.
-  return /\b(?:else|elsif|elif)\b/.test(between) || /^\s*:\s*$/.test(between);
-}
-
-/** How far apart two branches' calls may be: a line or two of `} else {` and a condition. */
-const OTHER_BRANCH_GAP = 200;
 
 function isMissing(doc: Doc, call: IdentifyCall, hit: number): boolean {
   const site = readCall(doc.text, doc.path, call, hit);

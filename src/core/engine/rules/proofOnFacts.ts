@@ -6,7 +6,7 @@
  * adds what only the whole file shows: a proof assigned away from the settings, a mobile setter
  * the syntax layer cannot see, and a Crisp value that plainly holds a single email.
  */
-import type { FileFacts, MessengerCall } from '../../syntax/index';
+import type { FileFacts, MessengerCall, Span } from '../../syntax/index';
 import { judgeCalls, vendorDefinition, type CallVerdict } from '../../vendors/index';
 import { MOBILE_INTERCOM_HASH } from '../identify-calls';
 
@@ -20,6 +20,38 @@ export interface JudgedCall {
   readonly label: string;
   readonly hashKey: string;
 }
+
+/**
+ * The calls of `facts` that install a messenger, judged, as missing-user-hash and the
+ * installation check both count them: a call in one arm of an `if … else` or a conditional
+ * whose other arm sends the proof (a wrapper handing the proof over when it has one) is left
+ * out, and one settings object read by several calls with one verdict counts once, at the first.
+ */
+export function installedCalls(facts: FileFacts, text: string, has: (needle: string) => boolean): JudgedCall[] {
+  const judged = judgeFile(facts, has);
+  const proven = judged.filter((j) => j.verdict === 'proven').map((j) => j.call);
+  const seen = new Set<string>();
+  return judged.filter(({ call, verdict }) => {
+    if (verdict === 'missing' && proven.some((p) => p.shape === call.shape && otherBranch(text, p, call))) return false;
+    if (!call.settings) return true;
+    const key = `${call.settings.start}:${call.settings.end}:${verdict}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Whether `a` and `b` are the two branches of one `if … else` or of a conditional expression. */
+function otherBranch(text: string, a: Span, b: Span): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  if (second.start - first.end > OTHER_BRANCH_GAP || second.start < first.end) return false;
+  const between = text.slice(first.end, second.start);
+  // `if … else`, Ruby's elsif, Python's elif, and the two arms of `cond ? a : b`.
+  return /\b(?:else|elsif|elif)\b/.test(between) || /^\s*:\s*$/.test(between);
+}
+
+/** How far apart two branches' calls may be: a line or two of `} else {` and a condition. */
+const OTHER_BRANCH_GAP = 200;
 
 /** `email`, `user.email`, `mail`, `emailAddress`: a name that holds one address. */
 const EMAIL_NAME = /(?:^|[._])e?mail(?:_?address)?$/i;
