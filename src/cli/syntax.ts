@@ -7,11 +7,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bytesPassPreFilter, type LintContext } from '../core/engine/index';
-import { createSyntax, syntaxLanguageOf, type Syntax, type SyntaxLanguage } from '../core/syntax/index';
+import { createSyntax, factsLanguagesOf, type Syntax, type SyntaxLanguage } from '../core/syntax/index';
 
 /** The syntax layer for one CLI run, and what went wrong with it. */
 export class CliSyntax {
   private readonly failed = new Set<SyntaxLanguage>();
+  private readonly ready = new Set<SyntaxLanguage>();
 
   private constructor(readonly syntax: Syntax | undefined, private readonly report: (message: string) => void) {}
 
@@ -23,19 +24,29 @@ export class CliSyntax {
   }
 
   /**
-   * Loads the grammar `bytes` need, if they are in a parsed language and pass the pre-filter:
-   * afterwards `lintBytes` with `syntax` set reads the file's facts synchronously.
+   * Loads the grammars `bytes` need, if they are in a parsed language and pass the
+   * pre-filter (a promise to await then, else undefined): afterwards `lintBytes` with `syntax`
+   * set reads the file's facts synchronously.
    */
-  async prepare(bytes: Uint8Array, context: Pick<LintContext, 'path' | 'languageId' | 'config'>): Promise<void> {
+  prepare(bytes: Uint8Array, context: Pick<LintContext, 'path' | 'languageId' | 'config'>): Promise<void> | undefined {
+    // Called for every file: once its grammars are loaded, a file costs two name lookups and
+    // no await.
     const syntax = this.syntax;
-    const language = syntax ? syntaxLanguageOf(context.path, context.languageId) : undefined;
-    if (!syntax || !language || this.failed.has(language) || syntax.loaded().has(language)) return;
-    if (!bytesPassPreFilter(bytes, context)) return;
-    try {
-      await syntax.load(language);
-    } catch (error) {
-      this.failed.add(language);
-      this.report(`the ${language} grammar did not load (${error instanceof Error ? error.message : String(error)}); ${language} files were checked by the text scanner`);
+    if (!syntax) return undefined;
+    const needed = factsLanguagesOf(context.path, context.languageId).filter((l) => !this.failed.has(l) && !this.ready.has(l));
+    if (needed.length === 0 || !bytesPassPreFilter(bytes, context)) return undefined;
+    return this.load(syntax, needed);
+  }
+
+  private async load(syntax: Syntax, languages: readonly SyntaxLanguage[]): Promise<void> {
+    for (const language of languages) {
+      try {
+        await syntax.load(language);
+        this.ready.add(language);
+      } catch (error) {
+        this.failed.add(language);
+        this.report(`the ${language} grammar did not load (${error instanceof Error ? error.message : String(error)}); files needing it were checked by the text scanner`);
+      }
     }
   }
 

@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { bytesPassPreFilter, textPassesPreFilter, type FactsSource, type LintContext } from '../core/engine/index';
-import { createSyntax, syntaxLanguageOf, type FileFacts, type Syntax, type SyntaxDocument, type SyntaxLanguage, type TextChange } from '../core/syntax/index';
+import { createSyntax, factsLanguagesOf, syntaxLanguageOf, type FileFacts, type Syntax, type SyntaxDocument, type SyntaxLanguage, type TextChange } from '../core/syntax/index';
 
 type Where = Pick<LintContext, 'path' | 'languageId' | 'config'>;
 
@@ -38,10 +38,13 @@ export class EditorSyntax implements vscode.Disposable {
     const text = doc.getText();
     // A file that mentions no topic gets no tree (and its edits no parse): the rules stop at
     // the pre-filter for it anyway.
-    const language = textPassesPreFilter(text, where) ? await this.ready(where) : undefined;
-    if (!language || !this.syntax) {
+    const ready = textPassesPreFilter(text, where) && (await this.ready(where));
+    const syntax = this.syntax;
+    const language = syntaxLanguageOf(where.path, where.languageId);
+    if (!ready || !syntax || !language) {
       this.drop(key);
-      return undefined;
+      // Templates: their script blocks are parsed afresh each time (they are small).
+      return ready ? syntax : undefined;
     }
     let kept = this.documents.get(key);
     const queued = this.pending.get(key);
@@ -61,11 +64,12 @@ export class EditorSyntax implements vscode.Disposable {
       kept = undefined;
     }
     if (!kept) {
-      kept = await this.syntax.open(text, language);
+      kept = await syntax.open(text, language);
       this.documents.set(key, kept);
     }
     const current = kept;
-    return { factsSync: (t, l) => (l === current.language && t === current.text ? current.facts() : undefined) };
+    // The kept tree for the file's own text; a PHP view's script blocks are parsed afresh.
+    return { factsSync: (t, l) => (l === current.language && t === current.text ? current.facts() : syntax.factsSync(t, l)) };
   }
 
   /** The facts source for bytes read from disk (Scan Workspace, a scanned file closed). */
@@ -92,21 +96,23 @@ export class EditorSyntax implements vscode.Disposable {
     return Object.fromEntries(this.syntax?.loaded() ?? []);
   }
 
-  /** The language of a file that passed the pre-filter, its grammar loaded; undefined for the text scanner. */
-  private async ready(where: Where): Promise<SyntaxLanguage | undefined> {
-    const language = syntaxLanguageOf(where.path, where.languageId);
-    if (!language || this.failed.has(language)) return undefined;
-    this.syntax ??= createSyntax({ grammarDir: this.grammarDir });
-    if (this.syntax.loaded().has(language)) return language;
-    try {
-      await this.syntax.load(language);
-      this.log.info(`Loaded the ${language} grammar in ${Math.round(this.syntax.loaded().get(language) ?? 0)} ms.`);
-      return language;
-    } catch (error) {
-      this.failed.add(language);
-      this.log.warn(`The ${language} grammar did not load (${error instanceof Error ? error.message : String(error)}); ${language} files are checked by the text scanner.`);
-      return undefined;
+  /** Loads the grammars a file that passed the pre-filter needs; false sends it to the text scanner. */
+  private async ready(where: Where): Promise<boolean> {
+    const languages = factsLanguagesOf(where.path, where.languageId);
+    if (languages.length === 0 || languages.some((l) => this.failed.has(l))) return false;
+    const syntax = (this.syntax ??= createSyntax({ grammarDir: this.grammarDir }));
+    for (const language of languages) {
+      if (syntax.loaded().has(language)) continue;
+      try {
+        await syntax.load(language);
+        this.log.info(`Loaded the ${language} grammar in ${Math.round(syntax.loaded().get(language) ?? 0)} ms.`);
+      } catch (error) {
+        this.failed.add(language);
+        this.log.warn(`The ${language} grammar did not load (${error instanceof Error ? error.message : String(error)}); files needing it are checked by the text scanner.`);
+        return false;
+      }
     }
+    return true;
   }
 
   private edit(e: vscode.TextDocumentChangeEvent): void {

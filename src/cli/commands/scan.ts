@@ -112,7 +112,8 @@ async function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, 
   const read = reader.read(absPath, scanRoot, config.maxFileSizeBytes, { walked: entry.walked === true, identify: fix });
   if (read.skip) return { findings: [], skip: read.skip };
   if (read.gone) return { findings: [] };
-  await syntax.prepare(read.bytes, { path: projectPath, config });
+  const loading = syntax.prepare(read.bytes, { path: projectPath, config });
+  if (loading) await loading;
   const context = { path: projectPath, committed: entry.committed, config, ...(syntax.syntax ? { syntax: syntax.syntax } : {}) };
   const linted = lintBytes(read.bytes, context);
   if (linted.skipped) return { findings: [], skip: linted.skipped };

@@ -10,7 +10,7 @@ import { skipByName } from '../files/index';
 import { hasAnyTopic } from './topics';
 import { findSuppressions, isSuppressed } from './suppress';
 import type { Finding, LintContext } from './types';
-import { syntaxLanguageOf } from '../syntax/index';
+import { factsFor } from '../syntax/index';
 
 const KNOWN_IDS: ReadonlySet<string> = new Set(RULE_METAS.map((r) => r.id));
 
@@ -47,10 +47,9 @@ export function lint(source: string, context: LintContext): Finding[] {
     testFile: isTestPath(path),
     config,
     facts: () => {
-      const language = context.syntax ? syntaxLanguageOf(path, context.languageId) : undefined;
-      if (!language || !context.syntax) return undefined;
+      if (!context.syntax) return undefined;
       try {
-        return context.syntax.factsSync(text, language);
+        return factsFor(text, path, context.languageId, context.syntax);
       } catch {
         // A grammar that fails on this text (syntax.ts says when): the text scanner decides.
         return undefined;

@@ -16,7 +16,7 @@ import { platformsOf } from './platform';
 import type { Site } from './site';
 import { IDENTIFY_CALLS } from '../engine/identify-calls';
 import { MESSENGER_TOPIC } from '../engine/topics';
-import { syntaxLanguageOf, type FileFacts } from '../syntax/index';
+import { factsFor, type FileFacts } from '../syntax/index';
 import { computedOnClient, factSites } from './facts';
 import { hashSource, type ComputedOnClient } from './source';
 import type { Installation } from './types';
@@ -78,17 +78,14 @@ export function findInstallations(text: string, path: string, languageId?: strin
 }
 
 /**
- * Languages whose facts hold the messenger calls: PHP views call messengers from HTML and
- * `<script>` blocks, which the PHP grammar leaves as text, so PHP stays with the text scanner.
+ * The file's facts (its own language's, and its script blocks' for templates and PHP views),
+ * when the grammars are loaded in `syntax`; undefined sends it to the text scanners. The same
+ * facts lint reads, so the check and the rules agree.
  */
-const FACTS_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'typescript', 'tsx', 'java']);
-
-/** The file's facts, when its grammar is loaded in `syntax`; undefined sends it to the text scanners. */
 function factsOf(text: string, path: string, languageId: string | undefined, syntax: FactsSource | undefined): FileFacts | undefined {
-  const language = syntax ? syntaxLanguageOf(path, languageId) : undefined;
-  if (!syntax || !language || !FACTS_LANGUAGES.has(language)) return undefined;
+  if (!syntax) return undefined;
   try {
-    return syntax.factsSync(text, language);
+    return factsFor(text, path, languageId, syntax);
   } catch {
     // A grammar that fails on this text: the text scanners decide, as in lint.
     return undefined;

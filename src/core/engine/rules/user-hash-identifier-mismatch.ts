@@ -47,7 +47,11 @@ export const userHashIdentifierMismatch: Rule = {
   },
   check(doc) {
     if (!GATE.some((g) => doc.has(g))) return [];
-    if (doc.facts) return onFacts(doc, doc.facts);
+    // Parsing costs far more than the marker search: a file that names no messenger (most
+    // crypto code mentions hmac) is never parsed for this rule.
+    if (!vendorOf(doc)) return [];
+    const facts = doc.facts;
+    if (facts) return onFacts(doc, facts);
     // The computations first: most files that say hmac hash no identifier for a messenger,
     // and finding the vendor costs a search per marker.
     const candidates: { text: string; start: number }[] = [];
