@@ -9,6 +9,6 @@ export { createSyntax, type Syntax, type SyntaxDocument, type SyntaxOptions, typ
 export { SYNTAX_LANGUAGES, syntaxLanguageOf, type SyntaxLanguage } from './languages';
 export { CRYPTO_APIS, type ArgRef, type CryptoApi } from './crypto-apis';
 export type {
-  BoundLiteral, CryptoCall, Directive, EnvRead, ExportFact, Expr, ExprKind, Field, FileFacts, ImportFact,
-  MessengerCall, SentField, Span, Via,
+  BoundLiteral, CryptoCall, Directive, ElementFact, EnvRead, ExportFact, Expr, ExprKind, Field, FileFacts, ImportFact,
+  MessengerCall, PropFact, SentField, Span, Via,
 } from './facts';
