@@ -104,19 +104,15 @@ export class ProjectPhase {
         // A grammar that fails on this text: the module stays out of the graph.
       }
     }
-    const parsed = performance.now();
     const files = modules.flatMap((m) => (m.facts ? [{ path: m.context.path, facts: m.facts }] : []));
     const model = buildProject(files, { config: this.config, complete, otherPaths: this.otherPaths });
 
-    const modelled = performance.now();
-    let relinted = 0;
-    // Files the model places differently from the per-file guess: lint again with its side.
+    // Files other files place differently from the per-file guess: lint again with that side.
     for (const m of modules) {
       const verdict = model.sides.get(m.context.path);
-      if (m.text === undefined || !verdict?.decided || verdict.side === classifyFile(m.context.path, m.text, this.config)) continue;
+      if (m.text === undefined || !verdict?.decided || !verdict.crossFile || verdict.side === classifyFile(m.context.path, m.text, this.config)) continue;
       const again = lint(m.text, { ...m.context, side: verdict.side, ...(this.syntax ? { syntax: this.syntax } : {}) });
       replaceFindings(findings, m.file, again);
-      relinted++;
     }
     for (const f of model.findings) {
       const m = this.modules.get(f.path);

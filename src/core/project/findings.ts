@@ -35,13 +35,19 @@ export function secretProps(files: readonly ProjectFile[], sides: ReadonlyMap<st
   return out;
 }
 
-/** The secret read a prop's value is, or was bound to. */
+/**
+ * The secret read a prop's value is, or was bound to. A call around the read makes something
+ * else of it (`createHmac(…, secret)…digest()` is the hash, which belongs in props), unless it
+ * only converts it (`String(secret)`).
+ */
 function secretIn(prop: PropFact, secrets: readonly EnvRead[]): EnvRead | undefined {
-  const within = (e: EnvRead, x: Expr | undefined) => x !== undefined && e.start >= x.start && e.end <= x.end;
+  const within = (e: EnvRead, x: Expr | undefined) => x !== undefined && e.start >= x.start && e.end <= x.end && (x.kind !== 'call' || CONVERSIONS.test(x.callee ?? ''));
   return secrets.find((e) => within(e, prop.value) || within(e, prop.bound))
     // `const { INTERCOM_SECRET } = process.env` … `secret={INTERCOM_SECRET}`
     ?? (prop.value.kind === 'identifier' ? secrets.find((e) => e.name === prop.value.text && e.end <= prop.start && !prop.bound) : undefined);
 }
+
+const CONVERSIONS = /^(?:String|Buffer\.from|[\w.]+\.(?:toString|trim))$/;
 
 /** (b) The import, in client code, of a module that reads a server-only secret. */
 export function exposedImports(exposures: readonly Exposure[]): ProjectFinding[] {

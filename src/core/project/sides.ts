@@ -90,7 +90,7 @@ export function ownVerdict(file: ProjectFile, options: ProjectOptions, framework
   if (ROUTE_MODULE.test(path) && facts.exports.some((e) => e.name === 'loader' || e.name === 'action')) {
     return { side: 'unknown', reason: 'a Remix / React Router route module: its loader and action run on the server, its component in the browser', decided: true, fixed: true };
   }
-  if (frameworks.next && APP_ROUTER_ENTRY.test(path)) return { side: 'server', reason: "a Next.js app router file without 'use client': a server component", decided: true };
+  if (frameworks.next && APP_ROUTER_ENTRY.test(path)) return { side: 'server', reason: "a Next.js app router file without 'use client': a server component", decided: true, crossFile: true };
   return { side: 'unknown', reason: 'no directive, convention or import says', decided: false };
 }
 
@@ -125,7 +125,7 @@ export function decideSides(
         continue;
       }
       boundaryOf.set(target, boundary);
-      sides.set(target, { side: 'client', reason: from === boundary ? `imported by the client module ${from}` : `imported by ${from}, client code bundled from ${boundary}`, decided: true });
+      sides.set(target, { side: 'client', reason: from === boundary ? `imported by the client module ${from}` : `imported by ${from}, client code bundled from ${boundary}`, decided: true, crossFile: true });
       queue.push(target);
     }
   }
@@ -152,7 +152,7 @@ function serverReach(
       if (own.get(target)?.fixed || sides.get(target)?.decided) continue;
       const by = importers.get(target) ?? [];
       if (by.length === 0 || !by.every(isServer)) continue;
-      sides.set(target, { side: 'server', reason: `imported only by server components (${by[0] as string}${by.length > 1 ? ` and ${by.length - 1} more` : ''})`, decided: true });
+      sides.set(target, { side: 'server', reason: `imported only by server components (${by[0] as string}${by.length > 1 ? ` and ${by.length - 1} more` : ''})`, decided: true, crossFile: true });
       queue.push(target);
     }
   }

@@ -33,6 +33,12 @@ export interface SideVerdict {
    * `unknown`, which hosts should not let override their own per-file guess.
    */
   readonly decided: boolean;
+  /**
+   * True when other files decided it (the import graph, or framework evidence found elsewhere in
+   * the project). What one file says about itself is the per-file classifier's to judge, so
+   * hosts let only these verdicts override it and a file scanned alone lints as it does alone.
+   */
+  readonly crossFile?: boolean;
 }
 
 /** A finding that needs more than one file to see, at offsets into `path`'s text. */
