@@ -4,6 +4,7 @@ import { globMatcher } from '../../core/engine/classify';
 import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, lintBytes, type ResolvedConfig } from '../../core/engine/index';
 import { encodeText, skipByName, summarizeSkips, type Skip, type SkippedPath } from '../../core/files/index';
 import { FileReader, writeBack } from '../fileReader';
+import { ProjectPhase } from '../project';
 import { CliSyntax } from '../syntax';
 import { resolveConfig } from '../projectConfig';
 import { version } from '../../../package.json';
@@ -47,6 +48,8 @@ errors, or when part of the tree could not be read (the report is still complete
     const notices: Notice[] = [];
     const reader = new FileReader();
     const syntax = CliSyntax.create((message) => notices.push({ level: 'warning', message }));
+    // Modules are read together after the walk (the project model); the walk stays one pass.
+    const project = new ProjectPhase(syntax.syntax, config, reader);
     const display = (abs: string) => {
       const rel = relative(io.cwd, abs).split(sep).join('/');
       return abs.endsWith(sep) && !rel.endsWith('/') ? `${rel}/` : rel;
@@ -61,7 +64,7 @@ errors, or when part of the tree could not be read (the report is still complete
         throw new UsageError(`${target}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`);
       });
       const scanOne = async (entry: WalkEntry, scanRoot: string) => {
-        const result = await scanFile(entry, scanRoot, reader, root, io.cwd, config, values.fix === true, syntax);
+        const result = await scanFile(entry, scanRoot, reader, root, io.cwd, config, values.fix === true, syntax, project);
         if (result.skip) report.skip(entry.absPath, result.skip);
         else findings.push(...result.findings);
         if (result.fixError) notices.push({ level: 'error', message: `${display(entry.absPath)}: fixes not written: ${result.fixError}` });
@@ -78,6 +81,7 @@ errors, or when part of the tree could not be read (the report is still complete
       }
     }
 
+    await project.finish(findings);
     syntax.dispose();
     findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.column - b.finding.range.start.column);
     skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -102,7 +106,7 @@ interface FileResult {
 }
 
 /** Lints one file; applies fixes first when asked. */
-async function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, root: string, cwd: string, config: ResolvedConfig, fix: boolean, syntax: CliSyntax): Promise<FileResult> {
+async function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, root: string, cwd: string, config: ResolvedConfig, fix: boolean, syntax: CliSyntax, project: ProjectPhase): Promise<FileResult> {
   const { absPath } = entry;
   const rootRel = relative(root, absPath);
   const projectPath = (isAbsolute(rootRel) || rootRel.startsWith('..') ? relative(cwd, absPath) : rootRel).split(sep).join('/');
@@ -114,24 +118,30 @@ async function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, 
   if (read.gone) return { findings: [] };
   const loading = syntax.prepare(read.bytes, { path: projectPath, config });
   if (loading) await loading;
-  const context = { path: projectPath, committed: entry.committed, config, ...(syntax.syntax ? { syntax: syntax.syntax } : {}) };
+  const source = project.source();
+  const context = { path: projectPath, committed: entry.committed, config, ...(source ? { syntax: source } : {}) };
+  project.begin();
   const linted = lintBytes(read.bytes, context);
   if (linted.skipped) return { findings: [], skip: linted.skipped };
+  const file = relative(cwd, absPath).split(sep).join('/');
   let found = linted.findings;
   let fixError: string | undefined;
+  let fixedText: string | undefined;
   if (fix && linted.text !== undefined && linted.encoding !== undefined) {
     const fixes = found.flatMap((f) => (f.fix ? [f.fix] : []));
     if (fixes.length > 0) {
       const text = applyFixes(linted.text, fixes);
       try {
         writeBack(absPath, read.identity, encodeText(text, linted.encoding));
+        project.begin();
         found = lint(text, context);
+        fixedText = text;
       } catch (error) {
         fixError = (error as Error).message;
       }
     }
   }
-  const file = relative(cwd, absPath).split(sep).join('/');
+  project.note(absPath, scanRoot, file, context, fixedText ?? linted.text);
   return { findings: found.map((finding) => ({ file, finding })), ...(fixError ? { fixError } : {}) };
 }
 

@@ -10,6 +10,7 @@ import { cryptoApiFor, mayBeCrypto, readCrypto, RESULT_METHODS } from './crypto'
 import { ExprBuilder } from './expr';
 import type { BoundLiteral, CryptoCall, EnvRead, ExportFact, FileFacts, ImportFact, MessengerCall } from './facts';
 import type { SyntaxLanguage } from './languages';
+import { jsxElements } from './jsx';
 import { MessengerReader, type ShapeIndex } from './messengers';
 import { directives, esExports, esImport, goImport, isComponent, javaImport, phpImport, pythonImports, TopLevel } from './modules';
 import { Ctx, type CallParts, type Node } from './nodes';
@@ -210,6 +211,9 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
     if (defaultFunction && facts[0]?.async) asyncDefaultComponent = isComponent(ctx, defaultFunction, defaultName);
   });
 
+  // Only JSX grammars have elements; `.ts` files are parsed without JSX.
+  const elements = language === 'tsx' || language === 'javascript' ? jsxElements(ctx, root, importedFrom, scope, exprs) : [];
+
   const byStart = <T extends { start: number }>(list: T[]) => list.sort((a, b) => a.start - b.start);
   return {
     language,
@@ -221,6 +225,7 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
     directives: directiveFacts,
     imports: byStart(imports),
     exports: byStart(exports),
+    ...(elements.length > 0 ? { elements } : {}),
     asyncDefaultComponent,
     work: ctx.work,
   };

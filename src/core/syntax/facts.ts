@@ -138,6 +138,23 @@ export interface ExportFact extends Span {
   readonly source?: string;
 }
 
+/** A prop passed to a JSX element: `name={value}` or `name="value"`. */
+export interface PropFact extends Span {
+  readonly name: string;
+  readonly value: Expr;
+  /** For an identifier value: the value it was last bound to before the element, when known. */
+  readonly bound?: Expr;
+}
+
+/** A JSX element whose tag is an imported component (`<ChatWidget secret={s} />`). */
+export interface ElementFact extends Span {
+  /** The tag as written (`ChatWidget`, `UI.Chat`). */
+  readonly name: string;
+  /** The module the tag's first segment was imported from. */
+  readonly source: string;
+  readonly props: readonly PropFact[];
+}
+
 /** Everything the layer extracts from one file. */
 export interface FileFacts {
   readonly language: SyntaxLanguage;
@@ -150,6 +167,8 @@ export interface FileFacts {
   readonly directives: readonly Directive[];
   readonly imports: readonly ImportFact[];
   readonly exports: readonly ExportFact[];
+  /** JSX elements of imported components, in JavaScript and TSX files (absent elsewhere). */
+  readonly elements?: readonly ElementFact[];
   /**
    * The default export is an async function whose name is capitalised or that returns JSX:
    * the shape of a React server component (Next.js app router), which never runs in a browser.

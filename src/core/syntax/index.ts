@@ -10,6 +10,6 @@ export { SYNTAX_LANGUAGES, syntaxLanguageOf, type SyntaxLanguage } from './langu
 export { factsFor, factsLanguagesOf, hasEmbeddedScripts, scriptsOnly } from './embedded';
 export { CRYPTO_APIS, type ArgRef, type CryptoApi } from './crypto-apis';
 export type {
-  BoundLiteral, CryptoCall, Directive, EnvRead, ExportFact, Expr, ExprKind, Field, FileFacts, ImportFact,
-  MessengerCall, SentField, Span, Via,
+  BoundLiteral, CryptoCall, Directive, ElementFact, EnvRead, ExportFact, Expr, ExprKind, Field, FileFacts, ImportFact,
+  MessengerCall, PropFact, SentField, Span, Via,
 } from './facts';
