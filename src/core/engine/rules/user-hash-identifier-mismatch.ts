@@ -2,7 +2,7 @@
 import type { Vendor } from '../../vendors';
 import { callArguments, hasKey } from '../calls';
 import type { Doc } from '../doc';
-import type { Expr, FileFacts } from '../../syntax/index';
+import { syntaxLanguageOf, type Expr, type FileFacts } from '../../syntax/index';
 import { vendorOf } from '../vendor-markers';
 import type { RawFinding, Rule } from './rule';
 
@@ -50,7 +50,9 @@ export const userHashIdentifierMismatch: Rule = {
     // Parsing costs far more than the marker search: a file that names no messenger (most
     // crypto code mentions hmac) is never parsed for this rule.
     if (!vendorOf(doc)) return [];
-    const facts = doc.facts;
+    // In a template the computation sits in a template tag, which the layer keeps opaque:
+    // only files parsed in their own language are judged on facts.
+    const facts = syntaxLanguageOf(doc.path) !== undefined ? doc.facts : undefined;
     if (facts) return onFacts(doc, facts);
     // The computations first: most files that say hmac hash no identifier for a messenger,
     // and finding the vendor costs a search per marker.
