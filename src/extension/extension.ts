@@ -49,6 +49,8 @@ export interface TestApi {
   syntaxFacts(uri: vscode.Uri): Promise<FileFacts | undefined>;
   /** The grammars the syntax layer has loaded, with their load times in milliseconds. */
   syntaxLoaded(): Record<string, number>;
+  /** The grammars loaded when activation returned: none, they load when a document needs one. */
+  readonly syntaxLoadedAtActivation: Record<string, number>;
 }
 
 /** Called by VS Code on the first command or supported-language document. */
@@ -114,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // The integration suite runs against the extension installed from its .vsix (Production mode),
   // so the runner asks for the test API through the extension host's environment as well.
   if (context.extensionMode !== vscode.ExtensionMode.Test && process.env.IDV_TEST_API !== '1') return undefined;
+  const loadedAtActivation = syntax.loaded();
   return {
     setPrompter: (next) => { prompter = next ?? windowPrompter; },
     lintTimings: () => linter.timings,
@@ -136,6 +139,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     syntaxFacts: (uri) => syntax.facts(uri),
     syntaxLoaded: () => syntax.loaded(),
+    syntaxLoadedAtActivation: loadedAtActivation,
   };
 }
 

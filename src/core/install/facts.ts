@@ -51,7 +51,7 @@ function siteOf(doc: Doc, judged: JudgedCall, all: readonly JudgedCall[], mobile
       // with a login elsewhere; beside a login in the same file it is part of that login.
       if (all.some((o) => o.call.vendor === call.vendor && o.verdict !== 'proof')) return undefined;
       const hash = call.args[0];
-      return hash && !isEmptyValue(hash.text) ? { ...base, identifiers: [], sendsHash: true, ...sent(hash) } : undefined;
+      return hash && !isEmptyValue(hash.text) ? { ...base, identifiers: [], sendsHash: true, ...sent(doc, hash) } : undefined;
     }
     case 'anonymous':
       // `Intercom('update', { last_request_at })` pings an existing session; it installs nothing.
@@ -64,13 +64,17 @@ function siteOf(doc: Doc, judged: JudgedCall, all: readonly JudgedCall[], mobile
     case 'proven': {
       const hash = proofOf(call, client, all);
       const evidence = client?.proof?.in === 'callback' ? { evidence: doc.text.slice(call.start, call.end) } : {};
-      return { ...base, identifiers: identifiersOf(doc, call, client), sendsHash: true, ...(hash ? sent(hash) : {}), ...evidence };
+      return { ...base, identifiers: identifiersOf(doc, call, client), sendsHash: true, ...(hash ? sent(doc, hash) : {}), ...evidence };
     }
   }
 }
 
-function sent(hash: Expr): { hash: string; hashSpan: Span } {
-  return { hash: hash.text, hashSpan: { start: hash.start, end: hash.end } };
+/**
+ * The hash as written in the file: for a template the parsed text had its tags masked, and the
+ * tag (`<%= user_hash %>`) is what shows that the server renders the value.
+ */
+function sent(doc: Doc, hash: Expr): { hash: string; hashSpan: Span } {
+  return { hash: doc.text.slice(hash.start, Math.min(hash.end, hash.start + 1000)), hashSpan: { start: hash.start, end: hash.end } };
 }
 
 /** The vendor file's entry for the call's shape. */
