@@ -12,6 +12,7 @@ describe('syntax layer', () => {
     // Other tests in this host have opened documents by now; what activation itself loaded is
     // recorded when it returns.
     assert.deepEqual(api.syntaxLoadedAtActivation, {}, 'activation loads no grammar');
+    console.log(`activation of the installed extension: ${api.activationMs.toFixed(1)} ms`);
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the fixture workspace is open');
     const uri = vscode.Uri.joinPath(folder.uri, 'app/components/ChatWidget.tsx');
