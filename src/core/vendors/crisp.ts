@@ -35,6 +35,18 @@ export const crisp = defineVendor({
       text: [{ needle: 'setUserEmail(', gate: 'crisp-chat-sdk', settings: 'args' }],
     },
     {
+      // Crisp's own React Native / Expo SDK (crisp-sdk-react-native, also published as
+      // expo-crisp-sdk): `setUserEmail(email, signature?)`, the signature optional.
+      sdks: ['react-native'], example: "setUserEmail(email, signature) from 'crisp-sdk-react-native'", proof: SECOND_ARG,
+      shape: { kind: 'call', target: 'setUserEmail', module: 'crisp-sdk-react-native' },
+      text: [{ needle: 'setUserEmail(', gate: 'crisp-sdk-react-native', settings: 'args' }],
+    },
+    {
+      sdks: ['react-native'], example: "setUserEmail(email, signature) from 'expo-crisp-sdk'", proof: SECOND_ARG,
+      shape: { kind: 'call', target: 'setUserEmail', module: 'expo-crisp-sdk' },
+      text: [{ needle: 'setUserEmail(', gate: 'expo-crisp-sdk', settings: 'args' }],
+    },
+    {
       // The Android SDK (im.crisp.client): `Crisp.setUserEmail(email, signature)`.
       sdks: ['android-kotlin', 'android-java'], example: 'Crisp.setUserEmail(email, signature)', proof: SECOND_ARG,
       shape: { kind: 'call', target: 'Crisp.setUserEmail' },
@@ -44,7 +56,7 @@ export const crisp = defineVendor({
   markers: ['$crisp', 'CRISP_WEBSITE_ID'],
   needles: [
     { needle: 'Crisp.user', window: 'p.u' }, { needle: 'crisp-chat-sdk', window: 't-s' }, { needle: '$crisp', window: '$cr' },
-    { needle: 'Crisp.set', window: 'p.s' },
+    { needle: 'Crisp.set', window: 'p.s' }, { needle: 'crisp-sdk', window: 'p-s' },
   ],
   samples: [
     { lang: 'js', code: '$crisp.push(["set", "user:email", [user.email]]);', proven: false, engines: ['text', 'syntax'] },
@@ -52,6 +64,8 @@ export const crisp = defineVendor({
     { lang: 'ts', code: 'Crisp.user.setEmail(user.email);', proven: false, engines: ['text', 'syntax'] },
     { lang: 'ts', code: 'Crisp.user.setEmail(user.email, props.signature);', proven: true, engines: ['text', 'syntax'] },
     { lang: 'ts', code: "import { setUserEmail } from 'react-native-crisp-chat-sdk';\nsetUserEmail(user.email);", proven: false, engines: ['text', 'syntax'] },
+    { lang: 'ts', code: "import { setUserEmail } from 'crisp-sdk-react-native';\nsetUserEmail(account.email);", proven: false, engines: ['text', 'syntax'] },
+    { lang: 'ts', code: "import { setUserEmail } from 'expo-crisp-sdk';\nsetUserEmail(account.email, account.crispSignature);", proven: true, engines: ['text', 'syntax'] },
     { lang: 'kt', code: 'Crisp.setUserEmail(user.email)', proven: false, engines: ['text'] },
     { lang: 'kt', code: 'Crisp.setUserEmail(user.email, signature)', proven: true, engines: ['text'] },
     { lang: 'java', code: 'class A { void f() { Crisp.setUserEmail(user.getEmail()); } }', proven: false, engines: ['text', 'syntax'] },
