@@ -14,6 +14,7 @@ import { FileReader } from '../../src/cli/fileReader';
 import { CliSyntax } from '../../src/cli/syntax';
 import { DEFAULT_CONFIG, lint, lintBytes, shouldSkip, type LintContext } from '../../src/core/engine/index';
 import { createSyntax, type Syntax } from '../../src/core/syntax/index';
+import { tenThousandLines } from './tenThousandLines';
 
 const ROOT = process.cwd();
 const FILE_COUNT = Number(process.env.BENCH_FILES ?? 3000);
@@ -192,10 +193,9 @@ async function relintAfterEdits(syntax: Syntax): Promise<{ topics: number; none:
     doc.dispose();
     return median(samples);
   };
-  const topics = await measure(tenThousandLines(true));
-  console.log(`  (per-edit, topics: measured ${topics.toFixed(1)} ms)`);
+  const topics = await measure(tenThousandLines(ROOT, true));
   // No topic: the editor never keeps a tree for it, so an edit costs the pre-filter and lint.
-  const plain = tenThousandLines(false);
+  const plain = tenThousandLines(ROOT, false);
   const samples: number[] = [];
   for (let i = 0; i < 220; i++) {
     const text = i % 2 === 0 ? `${plain}x` : plain;
@@ -206,37 +206,9 @@ async function relintAfterEdits(syntax: Syntax): Promise<{ topics: number; none:
   return { topics, none: median(samples) };
 }
 
-function tenThousandLines(planted: boolean): string {
-  const source = readFileSync(join(ROOT, 'node_modules', 'typescript', 'lib', 'typescript.js'), 'utf8').split('\n').slice(20000, 29900);
-  const lines: string[] = [];
-  for (let i = 0; i < source.length; i++) {
-    if (planted && i % 500 === 0) lines.push(...PLANTED);
-    lines.push(source[i] ?? '');
-  }
-  return lines.slice(0, 10000).join('\n');
-}
-
-const PLANTED = [
-  "window.intercomSettings = { app_id: 'abc123', user_id: user.id, email: user.email, user_hash: userHash };",
-  "const userHash = crypto.createHmac('sha256', process.env.INTERCOM_SECRET).update(String(user.id)).digest('hex');",
-];
-
-/**
- * A 10,000-line JavaScript file: real library code from the corpus with messenger code planted
- * every 500 lines, so the rules' slow paths run too, not only the pre-filters.
- */
+/** Re-lints the planted 10,000-line file (tenThousandLines.ts) in memory with the text scanner. */
 function relint(): number {
-  const source = readFileSync(join(ROOT, 'node_modules', 'typescript', 'lib', 'typescript.js'), 'utf8').split('\n').slice(20000, 29900);
-  const planted = [
-    "window.intercomSettings = { app_id: 'abc123', user_id: user.id, email: user.email, user_hash: userHash };",
-    "const userHash = crypto.createHmac('sha256', process.env.INTERCOM_SECRET).update(String(user.id)).digest('hex');",
-  ];
-  const lines: string[] = [];
-  for (let i = 0; i < source.length; i++) {
-    if (i % 500 === 0) lines.push(...planted);
-    lines.push(source[i] ?? '');
-  }
-  const text = lines.slice(0, 10000).join('\n');
+  const text = tenThousandLines(ROOT, true);
   const ctx = { path: 'src/app.js', committed: true, config: DEFAULT_CONFIG };
   for (let i = 0; i < 20; i++) lint(text, ctx);
   const samples: number[] = [];

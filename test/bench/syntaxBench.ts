@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Language, Parser } from 'web-tree-sitter';
 import { createSyntax, SYNTAX_LANGUAGES, type SyntaxLanguage } from '../../src/core/syntax/index';
+import { tenThousandLines } from './tenThousandLines';
 
 const ROOT = process.cwd();
 const GRAMMARS = join(ROOT, 'out', 'grammars');
@@ -129,23 +130,8 @@ async function throughput(): Promise<void> {
   syntax.dispose();
 }
 
-/** The 10,000-line file bench.ts re-lints: library code with messenger code every 500 lines. */
-function tenThousandLines(): string {
-  const source = readFileSync(join(ROOT, 'node_modules', 'typescript', 'lib', 'typescript.js'), 'utf8').split('\n').slice(20000, 29900);
-  const planted = [
-    "window.intercomSettings = { app_id: 'abc123', user_id: user.id, email: user.email, user_hash: userHash };",
-    "const userHash = crypto.createHmac('sha256', process.env.INTERCOM_SECRET).update(String(user.id)).digest('hex');",
-  ];
-  const lines: string[] = [];
-  for (let i = 0; i < source.length; i++) {
-    if (i % 500 === 0) lines.push(...planted);
-    lines.push(source[i] ?? '');
-  }
-  return lines.slice(0, 10000).join('\n');
-}
-
 async function editing(): Promise<void> {
-  const text = tenThousandLines();
+  const text = tenThousandLines(ROOT, true);
   const syntax = createSyntax({ grammarDir: GRAMMARS });
   await syntax.load('javascript');
   const fullMs: number[] = [];

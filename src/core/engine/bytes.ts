@@ -32,11 +32,8 @@ export function lintBytes(bytes: Uint8Array, context: LintContext): BytesLint {
   const byName = skipByName(path);
   if (byName) return { skipped: byName, findings: [] };
   if (bytes.length > config.maxFileSizeBytes) return { skipped: tooLarge(config.maxFileSizeBytes), findings: [] };
-  const encoding = sniffEncoding(bytes);
-  if (encoding === 'utf8' || encoding === 'utf8bom') {
-    if (encoding === 'utf8' && looksBinary(bytes)) return { skipped: { kind: 'binary', reason: 'binary content (NUL bytes; UTF-16 needs a byte order mark)' }, findings: [] };
-    if (!bytesHaveTopic(encoding === 'utf8bom' ? bytes.subarray(3) : bytes, langOf(path, context.languageId), config.secretNamePatterns)) return { findings: [] };
-  }
+  if (sniffEncoding(bytes) === 'utf8' && looksBinary(bytes)) return { skipped: { kind: 'binary', reason: 'binary content (NUL bytes; UTF-16 needs a byte order mark)' }, findings: [] };
+  if (!bytesPassPreFilter(bytes, context)) return { findings: [] };
   const decoded = decodeText(bytes);
   if (decoded.skip) return { skipped: decoded.skip, findings: [] };
   return { findings: lint(decoded.text, context), text: decoded.text, encoding: decoded.encoding };

@@ -8,6 +8,7 @@
 export { createSyntax, type Syntax, type SyntaxDocument, type SyntaxOptions, type TextChange } from './syntax';
 export { SYNTAX_LANGUAGES, syntaxLanguageOf, type SyntaxLanguage } from './languages';
 export { factsFor, factsLanguagesOf, hasEmbeddedScripts, scriptsOnly } from './embedded';
+export { GrammarLoader, type GrammarNeed } from './grammars';
 export { CRYPTO_APIS, type ArgRef, type CryptoApi } from './crypto-apis';
 export type {
   BoundLiteral, CryptoCall, Directive, ElementFact, EnvRead, ExportFact, Expr, ExprKind, Field, FileFacts, ImportFact,

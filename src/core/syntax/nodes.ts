@@ -44,6 +44,20 @@ export interface RawField {
   readonly spread?: boolean;
 }
 
+/** A `key: value` pair node (JavaScript, Python, Ruby) as a field, its key read by `keyName`. */
+export function pairField(ctx: Ctx, entry: Node, keyName: (ctx: Ctx, key: Node) => string | undefined): RawField | undefined {
+  const key = ctx.field(entry, 'key');
+  const value = ctx.field(entry, 'value');
+  const name = key ? keyName(ctx, key) : undefined;
+  return value ? { node: entry, value, ...(name !== undefined ? { name } : {}) } : undefined;
+}
+
+/** A spread entry (`...x`, `**x`) as a field: its value is the entry's first named child. */
+export function spreadField(entry: Node): RawField | undefined {
+  const value = entry.firstNamedChild;
+  return value ? { node: entry, value, spread: true } : undefined;
+}
+
 /** A name bound by a destructuring pattern (`{ A, b: c = 'd' }`). */
 export interface PatternName {
   /** The property read (`b`). */

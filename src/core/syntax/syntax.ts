@@ -52,12 +52,16 @@ export interface Syntax {
   load(language: SyntaxLanguage): Promise<void>;
   /** The languages loaded so far, with the milliseconds each took to load. */
   loaded(): ReadonlyMap<SyntaxLanguage, number>;
+  /** Whether `language`'s grammar is loaded (no allocation: asked for every file of a scan). */
+  isLoaded(language: SyntaxLanguage): boolean;
   /** The facts of `text`, loading the grammar first when needed. */
   facts(text: string, language: SyntaxLanguage): Promise<FileFacts>;
   /** The facts of `text` when the grammar is loaded, else undefined: for synchronous callers. */
   factsSync(text: string, language: SyntaxLanguage): FileFacts | undefined;
   /** A document for incremental re-parsing, loading the grammar first when needed. */
   open(text: string, language: SyntaxLanguage): Promise<SyntaxDocument>;
+  /** A document for incremental re-parsing when the grammar is loaded, else undefined. */
+  openSync(text: string, language: SyntaxLanguage): SyntaxDocument | undefined;
   /** Frees every parser and query. */
   dispose(): void;
 }
@@ -120,6 +124,7 @@ export function createSyntax(options: SyntaxOptions): Syntax {
   return {
     load: async (language) => { await load(language); },
     loaded: () => new Map([...ready].map(([language, l]) => [language, l.loadMs])),
+    isLoaded: (language) => ready.has(language),
     facts: async (text, language) => {
       await load(language);
       return factsSync(text, language) as FileFacts;
@@ -128,6 +133,10 @@ export function createSyntax(options: SyntaxOptions): Syntax {
     open: async (text, language) => {
       const loaded = await load(language);
       return openDocument(loaded, text, parse, extract);
+    },
+    openSync: (text, language) => {
+      const loaded = ready.get(language);
+      return loaded ? openDocument(loaded, text, parse, extract) : undefined;
     },
     dispose: () => {
       for (const l of ready.values()) {

@@ -3,7 +3,7 @@
  * patterns. The three grammars share node names except for class fields and type casts.
  */
 import type { ExprKind } from '../facts';
-import { decodeEscape, type Adapter, type CallParts, type Ctx, type Node, type PatternName, type RawField, type Step, memberCallOn, sidesByField } from '../nodes';
+import { decodeEscape, type Adapter, type CallParts, type Ctx, type Node, type PatternName, type RawField, type Step, memberCallOn, pairField, sidesByField, spreadField } from '../nodes';
 
 /**
  * One node per capture, or a constraint on the first child only: a pattern that waits for a
@@ -153,16 +153,11 @@ function fields(ctx: Ctx, node: Node): RawField[] {
   if (node.type !== 'object') return [];
   const out: RawField[] = [];
   for (const entry of ctx.named(node)) {
-    if (entry.type === 'pair') {
-      const key = ctx.field(entry, 'key');
-      const value = ctx.field(entry, 'value');
-      const name = key ? keyName(ctx, key) : undefined;
-      if (value) out.push({ node: entry, value, ...(name !== undefined ? { name } : {}) });
+    if (entry.type === 'pair' || entry.type === 'spread_element') {
+      const field = entry.type === 'pair' ? pairField(ctx, entry, keyName) : spreadField(entry);
+      if (field) out.push(field);
     } else if (entry.type === 'shorthand_property_identifier') {
       out.push({ node: entry, name: ctx.text(entry, 200), value: entry });
-    } else if (entry.type === 'spread_element') {
-      const value = entry.firstNamedChild;
-      if (value) out.push({ node: entry, value, spread: true });
     } else if (entry.type === 'method_definition') {
       const key = ctx.field(entry, 'name');
       const name = key ? keyName(ctx, key) : undefined;

@@ -1,6 +1,6 @@
 /** Python: how its tree spells calls, attributes, strings, dicts and keyword arguments. */
 import type { ExprKind } from '../facts';
-import { decodeEscape, type Adapter, type CallParts, type Ctx, type Node, type RawField, type Step, memberCallOn, sidesByField } from '../nodes';
+import { decodeEscape, type Adapter, type CallParts, type Ctx, type Node, type RawField, pairField, spreadField, type Step, memberCallOn, sidesByField } from '../nodes';
 
 /** One node per capture, or a first-child constraint, as in the JavaScript query (see there). */
 const QUERY = `
@@ -158,15 +158,8 @@ function fields(ctx: Ctx, node: Node): RawField[] {
   if (node.type !== 'dictionary') return [];
   const out: RawField[] = [];
   for (const entry of ctx.named(node)) {
-    if (entry.type === 'pair') {
-      const key = ctx.field(entry, 'key');
-      const value = ctx.field(entry, 'value');
-      const name = key ? keyName(ctx, key) : undefined;
-      if (value) out.push({ node: entry, value, ...(name !== undefined ? { name } : {}) });
-    } else if (entry.type === 'dictionary_splat') {
-      const value = entry.firstNamedChild;
-      if (value) out.push({ node: entry, value, spread: true });
-    }
+    const field = entry.type === 'pair' ? pairField(ctx, entry, keyName) : entry.type === 'dictionary_splat' ? spreadField(entry) : undefined;
+    if (field) out.push(field);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * call from an attribute read.
  */
 import type { ExprKind } from '../facts';
-import { decodeEscape, sidesByField, type Adapter, type CallParts, type Ctx, type Node, type RawField, type Step } from '../nodes';
+import { decodeEscape, sidesByField, type Adapter, type CallParts, type Ctx, type Node, type RawField, pairField, spreadField, type Step } from '../nodes';
 
 /**
  * One node per capture, or a first-child constraint, as in the JavaScript query (see there).
@@ -133,15 +133,8 @@ function fields(ctx: Ctx, node: Node): RawField[] {
   if (node.type !== 'hash') return [];
   const out: RawField[] = [];
   for (const entry of ctx.named(node)) {
-    if (entry.type === 'pair') {
-      const key = ctx.field(entry, 'key');
-      const value = ctx.field(entry, 'value');
-      const name = key ? keyName(ctx, key) : undefined;
-      if (value) out.push({ node: entry, value, ...(name !== undefined ? { name } : {}) });
-    } else if (entry.type === 'hash_splat_argument') {
-      const value = entry.firstNamedChild;
-      if (value) out.push({ node: entry, value, spread: true });
-    }
+    const field = entry.type === 'pair' ? pairField(ctx, entry, keyName) : entry.type === 'hash_splat_argument' ? spreadField(entry) : undefined;
+    if (field) out.push(field);
   }
   return out;
 }
