@@ -85,10 +85,12 @@ export function readCrypto(ctx: Ctx, exprs: ExprBuilder, scope: Scope, methods: 
   if (bound) {
     const until = scope.nextBinding(bound.name, bound.at);
     for (const method of RESULT_METHODS) {
+      ctx.reads?.methods.add(`${bound.name}.${method}`);
       const calls = methods.get(`${bound.name}.${method}`) ?? [];
       for (let i = firstAfter(calls, end.endIndex); i < calls.length; i++) {
         const call = calls[i] as MethodCall;
         if (call.node.startIndex >= until) break;
+        ctx.reads?.node(call.node);
         apply(method, call.parts);
       }
     }

@@ -23,6 +23,7 @@ export class ExprBuilder {
     const cached = this.cache.get(key);
     if (cached) return cached;
     ctx.work++;
+    ctx.reads?.node(n);
     const kind = ctx.adapter.kind(ctx, n);
     const base = { kind, start: n.startIndex, end: n.endIndex, text: ctx.text(n, EXPR_TEXT_LIMIT) };
     let extra: Partial<Expr> = {};

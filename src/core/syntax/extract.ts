@@ -5,7 +5,7 @@
  * a call reads the aliases and variables bound before it.
  */
 import type { QueryMatch } from 'web-tree-sitter';
-import { adapterFor } from './adapters/index';
+import { adapterFor, type Family } from './adapters/index';
 import { cryptoApiFor, mayBeCrypto, readCrypto, RESULT_METHODS } from './crypto';
 import { ExprBuilder } from './expr';
 import type { BoundLiteral, CryptoCall, EnvRead, ExportFact, FileFacts, ImportFact, MessengerCall } from './facts';
@@ -15,13 +15,14 @@ import { MessengerReader, type ShapeIndex } from './messengers';
 import { directives, esExports, esImport, goImport, isComponent, javaImport, phpImport, pythonImports, TopLevel } from './modules';
 import { Ctx, type CallParts, type Node } from './nodes';
 import { pathOf, pathText, type Path } from './paths';
+import type { ReadSet } from './reads';
 import { Scope } from './scope';
 
-type Role = 'call' | 'assign' | 'decl' | 'pair' | 'field' | 'kwarg' | 'env' | 'fallback' | 'import' | 'export';
+export type Role = 'call' | 'assign' | 'decl' | 'pair' | 'field' | 'kwarg' | 'env' | 'fallback' | 'import' | 'export';
 const ROLES: ReadonlySet<string> = new Set<Role>(['call', 'assign', 'decl', 'pair', 'field', 'kwarg', 'env', 'fallback', 'import', 'export']);
 
 /** A captured node and, for `env` and `fallback`, the `aux` node the pattern also captured. */
-interface Captured {
+export interface Captured {
   readonly node: Node;
   readonly aux?: Node;
 }
@@ -41,34 +42,19 @@ export interface ExtractInput {
   readonly root: Node;
   readonly matches: readonly QueryMatch[];
   readonly shapes: ShapeIndex;
+  /** Records what the facts were read from, for a kept document's next edit (reads.ts). */
+  readonly reads?: ReadSet;
 }
 
 /** Every fact of one file. Never throws on a tree with errors: it reads the parts that parsed. */
-export function extractFacts({ source, language, root, matches, shapes }: ExtractInput): FileFacts {
+export function extractFacts({ source, language, root, matches, shapes, reads }: ExtractInput): FileFacts {
   const { family, adapter } = adapterFor(language);
-  const ctx = new Ctx(source, adapter);
-  const groups = new Map<Role, Captured[]>();
-  for (const match of matches) {
-    ctx.work += match.captures.length;
-    let role: Role | undefined;
-    let node: Node | undefined;
-    let aux: Node | undefined;
-    for (const c of match.captures) {
-      if (c.name === 'aux') aux = c.node;
-      else if (ROLES.has(c.name)) {
-        role = c.name as Role;
-        node = c.node;
-      }
-    }
-    if (role && node) (groups.get(role) ?? groups.set(role, []).get(role))?.push(aux ? { node, aux } : { node });
-  }
+  const ctx = new Ctx(source, adapter, reads);
+  const groups = capturesByRole(ctx, matches);
   const each = (role: Role, fn: (node: Node, aux?: Node) => void) => { for (const c of groups.get(role) ?? []) fn(c.node, c.aux); };
-  // Calls are many and most call nothing any table names: their callee's last name decides
-  // before any argument is read.
-  const envCallNames = new Set(adapter.envCalls.map((c) => c.slice(c.lastIndexOf('.') + 1)));
-  const interesting = (name: string) => shapes.lastNames.call.has(name) || envCallNames.has(name) || adapter.requireCalls.includes(name) || mayBeCrypto(family, name);
+  const interesting = callFilter(language, shapes);
 
-  const scope = new Scope();
+  const scope = new Scope(reads);
   const bindings: Bound[] = [];
   for (const role of ['decl', 'assign'] as const) {
     each(role, (node) => {
@@ -156,15 +142,8 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
     const path = last !== undefined && shapes.lastNames.assignment.has(last) ? pathOf(ctx, left, scope.aliases) : undefined;
     const call = path ? messengers.fromAssignment(node, path, right) : undefined;
     if (call) messengerCalls.push(call);
-    const value = adapter.stringValue(ctx, right);
-    // Literals report the name as written; the alias only helped to match a messenger.
-    const written = value !== undefined ? pathOf(ctx, left) : undefined;
-    if (value !== undefined && written?.complete) {
-      const name = written.segments[written.segments.length - 1] as string;
-      // Outside JavaScript a plain `name = value` declares the name.
-      const kind = declaration || (written.segments.length === 1 && family !== 'js') ? 'variable' : 'assignment';
-      literals.push({ name, ...(written.segments.length > 1 ? { path: pathText(written) } : {}), nameSpan: span(left), value, kind, ...span(right) });
-    }
+    const literal = bindingLiteral(ctx, family, declaration, left, right);
+    if (literal) literals.push(literal);
     const names = adapter.pattern(ctx, left);
     const source = names ? pathOf(ctx, right, scope.aliases) : undefined;
     if (names && source && adapter.envObjects.includes(pathText(source))) {
@@ -185,8 +164,8 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
         const call = messengers.fromProperty(node, name, value);
         if (call) messengerCalls.push(call);
       }
-      const literal = adapter.stringValue(ctx, value);
-      if (literal !== undefined) literals.push({ name, nameSpan: span(key), value: literal, kind: role === 'pair' ? 'property' : role === 'field' ? 'field' : 'keyword', ...span(value) });
+      const literal = entryLiteral(ctx, role, key, name, value);
+      if (literal) literals.push(literal);
     });
   }
 
@@ -214,6 +193,7 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
   // Only JSX grammars have elements; `.ts` files are parsed without JSX.
   const elements = language === 'tsx' || language === 'javascript' ? jsxElements(ctx, root, importedFrom, scope, exprs) : [];
 
+  if (reads) reads.aliases = scope.aliasTable();
   const byStart = <T extends { start: number }>(list: T[]) => list.sort((a, b) => a.start - b.start);
   return {
     language,
@@ -231,6 +211,54 @@ export function extractFacts({ source, language, root, matches, shapes }: Extrac
   };
 }
 
+/** The query's matches grouped by the role of their node, in match order. */
+export function capturesByRole(ctx: Ctx, matches: readonly QueryMatch[]): Map<Role, Captured[]> {
+  const groups = new Map<Role, Captured[]>();
+  for (const match of matches) {
+    ctx.work += match.captures.length;
+    let role: Role | undefined;
+    let node: Node | undefined;
+    let aux: Node | undefined;
+    for (const c of match.captures) {
+      if (c.name === 'aux') aux = c.node;
+      else if (ROLES.has(c.name)) {
+        role = c.name as Role;
+        node = c.node;
+      }
+    }
+    if (role && node) (groups.get(role) ?? groups.set(role, []).get(role))?.push(aux ? { node, aux } : { node });
+  }
+  return groups;
+}
+
+/**
+ * Whether a call whose callee ends in a name is worth reading. Calls are many and most call
+ * nothing any table names: their callee's last name decides before any argument is read.
+ */
+export function callFilter(language: SyntaxLanguage, shapes: ShapeIndex): (name: string) => boolean {
+  const { family, adapter } = adapterFor(language);
+  const envCallNames = new Set(adapter.envCalls.map((c) => c.slice(c.lastIndexOf('.') + 1)));
+  return (name) => shapes.lastNames.call.has(name) || envCallNames.has(name) || adapter.requireCalls.includes(name) || mayBeCrypto(family, name);
+}
+
+/** The string a declaration or assignment binds (`const KEY = 'x'`, `a.b = 'x'`), `right` unwrapped. */
+export function bindingLiteral(ctx: Ctx, family: Family, declaration: boolean, left: Node, right: Node): BoundLiteral | undefined {
+  const value = ctx.adapter.stringValue(ctx, right);
+  // Literals report the name as written; the alias only helped to match a messenger.
+  const written = value !== undefined ? pathOf(ctx, left) : undefined;
+  if (value === undefined || !written?.complete) return undefined;
+  const name = written.segments[written.segments.length - 1] as string;
+  // Outside JavaScript a plain `name = value` declares the name.
+  const kind = declaration || (written.segments.length === 1 && family !== 'js') ? 'variable' : 'assignment';
+  return { name, ...(written.segments.length > 1 ? { path: pathText(written) } : {}), nameSpan: span(left), value, kind, ...span(right) };
+}
+
+/** The string an object property, class field or keyword argument binds, `value` unwrapped. */
+export function entryLiteral(ctx: Ctx, role: 'pair' | 'field' | 'kwarg', key: Node, name: string, value: Node): BoundLiteral | undefined {
+  const literal = ctx.adapter.stringValue(ctx, value);
+  return literal === undefined ? undefined : { name, nameSpan: span(key), value: literal, kind: role === 'pair' ? 'property' : role === 'field' ? 'field' : 'keyword', ...span(value) };
+}
+
 /** Records what a declaration or assignment binds: a variable, an alias, or a member. */
 function bind(ctx: Ctx, scope: Scope, { node, left, right }: Bound): void {
   const at = node.startIndex;
@@ -242,9 +270,9 @@ function bind(ctx: Ctx, scope: Scope, { node, left, right }: Bound): void {
     // `const c = window.$crisp`, `const c = window.$crisp || []`: c stands for $crisp.
     const value = aliasValue(ctx, right);
     const kind = value ? ctx.adapter.kind(ctx, value) : undefined;
-    if (scope.aliases.has(name) || (kind !== 'identifier' && kind !== 'member')) return;
+    if (scope.isAlias(name) || (kind !== 'identifier' && kind !== 'member')) return;
     const path = pathOf(ctx, value as Node, scope.aliases);
-    if (path?.complete && !(path.segments.length === 1 && path.segments[0] === name)) scope.aliases.set(name, path.segments);
+    if (path?.complete && !(path.segments.length === 1 && path.segments[0] === name)) scope.defineAlias(name, path.segments, node);
     return;
   }
   const names = ctx.adapter.pattern(ctx, left);
@@ -253,7 +281,7 @@ function bind(ctx: Ctx, scope: Scope, { node, left, right }: Bound): void {
     const source = pathOf(ctx, right, scope.aliases);
     // `const { a } = require('m')` is an import (see importedFrom), not an alias.
     if (!source?.complete || source.segments[0] === 'require()') return;
-    for (const n of names) if (n.local !== undefined && !scope.aliases.has(n.local)) scope.aliases.set(n.local, [...source.segments, n.key]);
+    for (const n of names) if (n.local !== undefined) scope.defineAlias(n.local, [...source.segments, n.key], node);
     return;
   }
   const path = pathOf(ctx, left, scope.aliases);
@@ -264,7 +292,7 @@ function bind(ctx: Ctx, scope: Scope, { node, left, right }: Bound): void {
 }
 
 /** The value an alias would stand for: the left side of `a || b` and `a ?? b`. */
-function aliasValue(ctx: Ctx, right: Node): Node | undefined {
+export function aliasValue(ctx: Ctx, right: Node): Node | undefined {
   const n = ctx.unwrap(right);
   if (n.type !== 'binary_expression' && n.type !== 'boolean_operator') return n;
   const operator = ctx.field(n, 'operator');

@@ -194,6 +194,8 @@ export class TopLevel {
 
   private read(): Map<string, Node> {
     const { ctx } = this;
+    // Any top-level statement may define the name asked for, or stop defining it.
+    ctx.reads?.node(this.root);
     const out = new Map<string, Node>();
     for (const statement of ctx.named(this.root)) {
       if (FUNCTIONS.has(statement.type)) {

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ExprKind } from './facts';
+import type { ReadSet } from './reads';
 
 export type { Node };
 
@@ -111,11 +112,14 @@ export interface Adapter {
   sides(ctx: Ctx, node: Node): { readonly left: Node; readonly right: Node } | undefined;
 }
 
-/** The state of one extraction: the text, the adapter and the work meter. */
+/**
+ * The state of one extraction: the text, the adapter, the work meter and, for a kept document,
+ * the ReadSet that records what the facts were read from beyond their own spans.
+ */
 export class Ctx {
   /** Tree nodes touched by the extractor's own code; linear-work tests read it. */
   work = 0;
-  constructor(readonly source: string, readonly adapter: Adapter) {}
+  constructor(readonly source: string, readonly adapter: Adapter, readonly reads?: ReadSet) {}
 
   /** `node` with parentheses, casts and the like looked through. */
   unwrap(node: Node): Node {
@@ -145,7 +149,11 @@ export class Ctx {
   /** The parent of `node`, counted. */
   parent(node: Node): Node | undefined {
     this.work++;
-    return node.parent ?? undefined;
+    const parent = node.parent ?? undefined;
+    // What a fact reads above its own node (the chain a digest is called on, the declaration
+    // a require is bound by) is outside the fact's span: record it.
+    if (parent) this.reads?.node(parent);
+    return parent;
   }
 }
 

@@ -16,7 +16,9 @@ export interface Path {
 }
 
 /** Names bound to a path (`const c = window.$crisp`), as segments. */
-export type Aliases = ReadonlyMap<string, readonly string[]>;
+export interface Aliases {
+  get(name: string): readonly string[] | undefined;
+}
 
 const NO_ALIASES: Aliases = new Map();
 

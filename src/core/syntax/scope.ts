@@ -5,6 +5,8 @@
  * binding that counts is the latest one before the use, anywhere in the file.
  */
 import type { Node } from './nodes';
+import type { Aliases } from './paths';
+import type { ReadSet } from './reads';
 
 /** A name bound to a value at an offset. */
 export interface Binding {
@@ -23,13 +25,52 @@ export interface MemberAssignment {
 /** At most this many `settings.x = …` assignments are followed for one use. */
 export const MEMBER_ASSIGNMENTS_PER_USE = 64;
 
-/** The bindings, aliases and member assignments of one file. */
+/** An alias with the span of the binding that made it. */
+interface Alias {
+  readonly segments: readonly string[];
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The bindings, aliases and member assignments of one file. With a ReadSet, every lookup is
+ * recorded there: the name asked for, and the span of what was found.
+ */
 export class Scope {
-  /** Names bound to a path (`c` → `$crisp`), first binding wins. */
-  readonly aliases = new Map<string, readonly string[]>();
+  private readonly aliasMap = new Map<string, Alias>();
   private readonly bindings = new Map<string, Binding[]>();
   private readonly members = new Map<string, MemberAssignment[]>();
   private sorted = true;
+
+  constructor(private readonly reads?: ReadSet) {}
+
+  /** Names bound to a path (`c` → `$crisp`), first binding wins; lookups are recorded. */
+  readonly aliases: Aliases & { has(name: string): boolean } = {
+    get: (name) => {
+      const alias = this.aliasMap.get(name);
+      if (this.reads) {
+        this.reads.aliasLookups.add(name);
+        if (alias) this.reads.span(alias.start, alias.end);
+      }
+      return alias?.segments;
+    },
+    has: (name) => this.aliases.get(name) !== undefined,
+  };
+
+  /** Whether `name` is an alias already, without recording a lookup (the binding pass asks). */
+  isAlias(name: string): boolean {
+    return this.aliasMap.has(name);
+  }
+
+  /** Makes `name` stand for `segments` unless it already stands for something; `node` bound it. */
+  defineAlias(name: string, segments: readonly string[], node: Node): void {
+    if (!this.aliasMap.has(name)) this.aliasMap.set(name, { segments, start: node.startIndex, end: node.endIndex });
+  }
+
+  /** Every alias and what it stands for. */
+  aliasTable(): Map<string, readonly string[]> {
+    return new Map([...this.aliasMap].map(([name, a]) => [name, a.segments]));
+  }
 
   /** Records `name = value` at offset `at`. */
   bind(name: string, at: number, value: Node): void {
@@ -55,13 +96,16 @@ export class Scope {
   bindingBefore(name: string, offset: number): Binding | undefined {
     const list = this.list(this.bindings, name);
     const i = lastBefore(list, offset);
-    return i >= 0 ? list[i] : undefined;
+    const found = i >= 0 ? list[i] : undefined;
+    this.readBinding(name, found);
+    return found;
   }
 
   /** Where `name` is next bound after `offset` (Infinity when it is not). */
   nextBinding(name: string, offset: number): number {
     const list = this.list(this.bindings, name);
     const next = list[lastBefore(list, offset + 1) + 1];
+    this.readBinding(name, next);
     return next ? next.at : Number.POSITIVE_INFINITY;
   }
 
@@ -74,7 +118,17 @@ export class Scope {
       if (m.at >= to) break;
       out.push(m);
     }
+    if (this.reads) {
+      this.reads.members.add(object);
+      for (const m of out) this.reads.span(m.at, m.node.endIndex);
+    }
     return out;
+  }
+
+  private readBinding(name: string, found: Binding | undefined): void {
+    if (!this.reads) return;
+    this.reads.bindings.add(name);
+    if (found) this.reads.span(found.at, found.value.endIndex);
   }
 
   private list<T extends { at: number }>(map: Map<string, T[]>, key: string): T[] {
