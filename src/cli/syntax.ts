@@ -24,14 +24,17 @@ export class CliSyntax {
 
   /**
    * Loads the grammars `bytes` need, if they are in a parsed language and pass the
-   * pre-filter (a promise to await then, else undefined): afterwards `lintBytes` with `syntax`
-   * set reads the file's facts synchronously. Once its grammars are loaded, a file costs two
+   * pre-filter (`loading` to await then): afterwards `lintBytes` with `syntax` set reads the
+   * file's facts synchronously. When it had to ask, `preFilter` is the pre-filter's verdict,
+   * for lintBytes not to search the bytes twice (in a tree that never mentions a topic, every
+   * file of a parsed language is asked). Once its grammars are loaded, a file costs two
    * lookups and no await.
    */
-  prepare(bytes: Uint8Array, context: Pick<LintContext, 'path' | 'languageId' | 'config'>): Promise<void> | undefined {
+  prepare(bytes: Uint8Array, context: Pick<LintContext, 'path' | 'languageId' | 'config'>): { readonly preFilter?: boolean; readonly loading?: Promise<void> } {
     const need = this.loader?.needs(context.path, context.languageId);
-    if (need?.kind !== 'load' || !bytesPassPreFilter(bytes, context)) return undefined;
-    return this.loader?.load(need.languages).then(() => undefined);
+    if (need?.kind !== 'load' || !this.loader) return {};
+    const preFilter = bytesPassPreFilter(bytes, context);
+    return preFilter ? { preFilter, loading: this.loader.load(need.languages).then(() => undefined) } : { preFilter };
   }
 
   dispose(): void {

@@ -99,7 +99,7 @@ async function checkFile(absPath: string, scanRoot: string, walked: boolean, rea
   if (read.skip) return { skip: read.skip };
   if (read.gone) return { installations: [] };
   // Before the next read: the reader reuses its buffer.
-  const loading = syntax.prepare(read.bytes, { path: projectPath, config });
+  const { loading } = syntax.prepare(read.bytes, { path: projectPath, config });
   if (loading) await loading;
   const decoded = decodeText(read.bytes);
   if (decoded.skip) return { skip: decoded.skip };

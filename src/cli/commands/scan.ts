@@ -116,12 +116,12 @@ async function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, 
   const read = reader.read(absPath, scanRoot, config.maxFileSizeBytes, { walked: entry.walked === true, identify: fix });
   if (read.skip) return { findings: [], skip: read.skip };
   if (read.gone) return { findings: [] };
-  const loading = syntax.prepare(read.bytes, { path: projectPath, config });
+  const { preFilter, loading } = syntax.prepare(read.bytes, { path: projectPath, config });
   if (loading) await loading;
   const source = project.source();
   const context = { path: projectPath, committed: entry.committed, config, ...(source ? { syntax: source } : {}) };
   project.begin();
-  const linted = lintBytes(read.bytes, context);
+  const linted = lintBytes(read.bytes, preFilter === undefined ? context : { ...context, preFilter });
   if (linted.skipped) return { findings: [], skip: linted.skipped };
   const file = relative(cwd, absPath).split(sep).join('/');
   let found = linted.findings;

@@ -33,7 +33,7 @@ export function lintBytes(bytes: Uint8Array, context: LintContext): BytesLint {
   if (byName) return { skipped: byName, findings: [] };
   if (bytes.length > config.maxFileSizeBytes) return { skipped: tooLarge(config.maxFileSizeBytes), findings: [] };
   if (sniffEncoding(bytes) === 'utf8' && looksBinary(bytes)) return { skipped: { kind: 'binary', reason: 'binary content (NUL bytes; UTF-16 needs a byte order mark)' }, findings: [] };
-  if (!bytesPassPreFilter(bytes, context)) return { findings: [] };
+  if (!(context.preFilter ?? bytesPassPreFilter(bytes, context))) return { findings: [] };
   const decoded = decodeText(bytes);
   if (decoded.skip) return { skipped: decoded.skip, findings: [] };
   return { findings: lint(decoded.text, context), text: decoded.text, encoding: decoded.encoding };

@@ -78,6 +78,11 @@ export interface LintContext {
    * text scanner otherwise.
    */
   readonly syntax?: FactsSource;
+  /**
+   * The pre-filter's verdict on these very bytes, when the host has asked already (the CLI
+   * asks to know whether to load a grammar): lintBytes then does not search them again.
+   */
+  readonly preFilter?: boolean;
 }
 
 /** Where the rules get a file's syntax facts from: `Syntax.factsSync` of src/core/syntax. */
