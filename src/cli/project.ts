@@ -6,17 +6,14 @@
  * could say changes a finding). Files whose side the model decides differently from the
  * per-file guess are linted again with that side; the cross-file findings are added.
  */
-import { classifyFile, findSuppressions, isSuppressed, lint, RULES, type FactsSource, type Finding, type LintContext, type ResolvedConfig } from '../core/engine/index';
+import { classifyFile, lint, type FactsSource, type Finding, type LintContext, type ResolvedConfig } from '../core/engine/index';
 import { decodeText } from '../core/files/index';
-import { buildProject, type ModuleFacts, type ProjectFinding } from '../core/project/index';
+import { buildProject, GRAPH_BUDGET, pickModuleFacts as pick, reportFinding, type ModuleFacts, type ProjectFinding } from '../core/project/index';
 import { syntaxLanguageOf, type FileFacts, type Syntax, type SyntaxLanguage } from '../core/syntax/index';
 import type { FileReader } from './fileReader';
 import type { FileFinding } from './format/types';
 
-/** Modules parsed only to follow the graph, at most this many and this many bytes in all. */
-export const GRAPH_BUDGET = { files: 20_000, bytes: 64 * 1024 * 1024, fileBytes: 1024 * 1024 };
 const JS_LANGUAGES: ReadonlySet<SyntaxLanguage> = new Set(['javascript', 'typescript', 'tsx']);
-const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 interface Module {
   readonly absPath: string;
@@ -126,8 +123,7 @@ export class ProjectPhase {
   }
 
   private toFinding(m: Module, f: ProjectFinding): Finding | undefined {
-    const severity = this.config.rules[f.ruleId];
-    if (severity === 'off') return undefined;
+    if (this.config.rules[f.ruleId] === 'off') return undefined;
     let text = m.text;
     if (text === undefined) {
       const read = this.reader.read(m.absPath, m.scanRoot, this.config.maxFileSizeBytes, { walked: true });
@@ -135,20 +131,8 @@ export class ProjectPhase {
       if (!decoded || decoded.skip) return undefined;
       text = decoded.text;
     }
-    const lineOf = lineIndex(text);
-    const start = lineOf(f.start);
-    const suppressions = text.includes('idv-disable-') ? findSuppressions(text, (o) => lineOf(o).line, KNOWN_IDS) : undefined;
-    if (suppressions && isSuppressed(suppressions, start.line, f.ruleId)) return undefined;
-    return { ruleId: f.ruleId, severity, message: f.message, range: { start, end: lineOf(f.end) } };
+    return reportFinding(f, text, this.config);
   }
-}
-
-/** The facts the model reads, so the rest of a file's facts can be freed. */
-function pick(f: FileFacts): ModuleFacts {
-  return {
-    language: f.language, directives: f.directives, imports: f.imports, exports: f.exports, env: f.env, crypto: f.crypto,
-    messengerCalls: f.messengerCalls, asyncDefaultComponent: f.asyncDefaultComponent, ...(f.elements ? { elements: f.elements } : {}),
-  };
 }
 
 function replaceFindings(findings: FileFinding[], file: string, replacement: readonly Finding[]): void {
@@ -156,20 +140,4 @@ function replaceFindings(findings: FileFinding[], file: string, replacement: rea
   for (const f of findings) if (f.file !== file) findings[w++] = f;
   findings.length = w;
   for (const finding of replacement) findings.push({ file, finding });
-}
-
-/** Offset → 0-based line and UTF-16 column. */
-function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, column: offset - (starts[lo] as number) };
-  };
 }

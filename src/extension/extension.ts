@@ -26,6 +26,7 @@ import { SecretVault } from './secrets';
 import { registerSnippetCompletions } from './snippetCompletions';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
 import { ProblemCount } from './statusBar';
+import { EditorProject } from './project';
 import { EditorSyntax } from './syntax';
 import type { FileFacts } from '../core/syntax/index';
 import { ContextKeyProgress, type WalkthroughResult } from './walkthroughProgress';
@@ -76,7 +77,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // Loads nothing now: grammars load when a document in their language first needs one.
   const syntax = new EditorSyntax(context.asAbsolutePath('dist/grammars'), log);
   context.subscriptions.push(syntax);
-  const linter = new DocumentLinter(configs, git, findings, log, ruleDocsUri, syntax);
+  const project = new EditorProject(syntax, configs, log);
+  context.subscriptions.push(project);
+  const linter = new DocumentLinter(configs, git, findings, log, ruleDocsUri, syntax, project);
   const problems = new ProblemCount(linter.collection);
   const installTree = new InstallTreeProvider();
   const installView = vscode.window.createTreeView(INSTALLATIONS_VIEW, { treeDataProvider: installTree, showCollapseAll: true });

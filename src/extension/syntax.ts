@@ -63,6 +63,21 @@ export class EditorSyntax implements vscode.Disposable {
     return language ? this.grammars().syntax.facts(doc.getText(), language) : undefined;
   }
 
+  /**
+   * The facts of a module read from disk for the project model, loading its grammar first;
+   * undefined when the grammar is unavailable or fails on the text.
+   */
+  async factsOf(text: string, path: string, language: SyntaxLanguage): Promise<FileFacts | undefined> {
+    const loader = this.grammars();
+    const need = loader.needs(path);
+    if (need.kind === 'none' || (need.kind === 'load' && !(await loader.load(need.languages)))) return undefined;
+    try {
+      return loader.syntax.factsSync(text, language);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The grammars loaded so far, with the milliseconds each took. */
   loaded(): Record<string, number> {
     return Object.fromEntries(this.loader?.syntax.loaded() ?? []);

@@ -13,6 +13,8 @@ import { Resolver } from './resolve';
 import { decideSides, detectFrameworks, ownVerdict, type OwnVerdict } from './sides';
 import type { ProjectFile, ProjectModel, ProjectOptions } from './types';
 
+export { GRAPH_BUDGET, reportFinding, withProjectFindings } from './report';
+export { pickModuleFacts } from './types';
 export type { ModuleFacts, ProjectFile, ProjectFinding, ProjectModel, ProjectOptions, SideVerdict } from './types';
 
 /** Builds the model of `files` (every JS/TS module of one project, paths relative to its root). */

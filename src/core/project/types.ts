@@ -5,6 +5,14 @@ import type { FileFacts } from '../syntax/index';
 /** The facts of one JavaScript or TypeScript module that the model reads. */
 export type ModuleFacts = Pick<FileFacts, 'language' | 'directives' | 'imports' | 'exports' | 'env' | 'crypto' | 'messengerCalls' | 'elements' | 'asyncDefaultComponent'>;
 
+/** The facts the model reads, so that the rest of a file's facts can be freed. */
+export function pickModuleFacts(f: FileFacts): ModuleFacts {
+  return {
+    language: f.language, directives: f.directives, imports: f.imports, exports: f.exports, env: f.env, crypto: f.crypto,
+    messengerCalls: f.messengerCalls, asyncDefaultComponent: f.asyncDefaultComponent, ...(f.elements ? { elements: f.elements } : {}),
+  };
+}
+
 /** One module of the project: its posix path relative to the project root, and its facts. */
 export interface ProjectFile {
   readonly path: string;

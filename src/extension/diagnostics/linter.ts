@@ -9,11 +9,14 @@
  * closing any other file clears its diagnostics, as before a scan.
  */
 import * as vscode from 'vscode';
-import { lint, lintBytes } from '../../core/engine/index';
+import { lint, lintBytes, type FactsSource } from '../../core/engine/index';
+import { withProjectFindings } from '../../core/project/index';
+import { syntaxLanguageOf, type FileFacts } from '../../core/syntax/index';
 import { BINARY_SNIFF_BYTES, skipByName, tooLarge, type Skip } from '../../core/files/index';
 import { globMatcher } from '../../core/engine/classify';
 import type { Finding } from '../../core/engine/types';
 import { readSettings } from '../settings';
+import type { EditorProject, ModuleVerdict } from '../project';
 import type { EditorSyntax } from '../syntax';
 import type { GitState } from './gitState';
 import type { ProjectConfigs } from './projectConfig';
@@ -47,6 +50,7 @@ export class DocumentLinter implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly docsUri: (ruleId: string) => vscode.Uri,
     private readonly syntax: EditorSyntax,
+    private readonly project: EditorProject,
   ) {
     const relintAll = () => { for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0); };
     this.disposables.push(
@@ -62,6 +66,11 @@ export class DocumentLinter implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       configs.onDidChange(relintAll),
       git.onDidChange(relintAll),
+      // Another file's change moved this one's side or cross-file findings: lint it again.
+      project.onDidChange((uris) => {
+        const changed = new Set(uris.map((u) => u.toString()));
+        for (const doc of vscode.workspace.textDocuments) if (changed.has(doc.uri.toString())) this.schedule(doc, 0);
+      }),
     );
     relintAll();
   }
@@ -104,10 +113,25 @@ export class DocumentLinter implements vscode.Disposable {
     // so the generation check cannot be overtaken.
     if (this.generations.get(key) !== generation || doc.isClosed) return;
     const started = performance.now();
-    const findings = lint(text, { path, committed, config, languageId: doc.languageId, ...(syntax ? { syntax } : {}) });
+    const verdict = this.projectVerdict(doc, path, text, syntax);
+    const own = lint(text, { path, committed, config, languageId: doc.languageId, ...(syntax ? { syntax } : {}), ...(verdict?.side ? { side: verdict.side } : {}) });
+    const findings = verdict ? withProjectFindings(own, this.project.findingsOn(verdict, text, config)) : own;
     this.record(performance.now() - started);
     this.show(doc.uri, findings);
     this.linted.fire(doc.uri);
+  }
+
+  /** What the project model says about a JavaScript or TypeScript document, given its facts when it has them. */
+  private projectVerdict(doc: vscode.TextDocument, path: string, text: string, syntax: FactsSource | undefined): ModuleVerdict | undefined {
+    const language = syntaxLanguageOf(path, doc.languageId);
+    if (language !== 'javascript' && language !== 'typescript' && language !== 'tsx') return undefined;
+    let facts: FileFacts | undefined;
+    try {
+      facts = syntax?.factsSync(text, language);
+    } catch {
+      facts = undefined; // the rules fall back to the text scanner the same way
+    }
+    return this.project.verdict(doc.uri, path, facts, doc.isDirty);
   }
 
   /** The workspace scan's findings for `uri`; they stay when the file is opened and closed. */

@@ -4,52 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, testApi } from './helpers';
+import { closeAllEditors, diagnosticsWhere, openAndWait, ours, ruleOf, testApi, workspaceFile } from './helpers';
 import type { TestApi } from '../../../src/extension/extension';
-
-const SOURCE = 'identity-verification';
-
-function workspaceFile(path: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the fixture workspace is open');
-  return vscode.Uri.joinPath(folder.uri, path);
-}
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-}
-
-function ruleOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
-
-/**
- * Resolves once `uri`'s diagnostics satisfy `done`, checking on every change event; the
- * mocha timeout is the only clock.
- */
-function diagnosticsWhere(uri: vscode.Uri, done: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const current = ours(uri);
-      if (!done(current)) return false;
-      subscription.dispose();
-      resolve(current);
-      return true;
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    check();
-  });
-}
-
-/** Opens `path` and waits for its first lint (marked by a diagnostic of `rule`, or by `done`). */
-async function openAndWait(path: string, done: (d: vscode.Diagnostic[]) => boolean): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
-  const uri = workspaceFile(path);
-  const waiting = diagnosticsWhere(uri, done);
-  const editor = await vscode.window.showTextDocument(uri);
-  return { editor, diagnostics: await waiting };
-}
 
 async function applyPreferredFix(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction> {
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);

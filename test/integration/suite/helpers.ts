@@ -134,3 +134,51 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The source of this extension's diagnostics. */
+export const SOURCE = 'identity-verification';
+
+/** A path of the fixture workspace as a URI. */
+export function workspaceFile(path: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the fixture workspace is open');
+  return vscode.Uri.joinPath(folder.uri, path);
+}
+
+/** This extension's diagnostics on `uri`. */
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+/** The rule id a diagnostic carries. */
+export function ruleOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/**
+ * Resolves once `uri`'s diagnostics satisfy `done`, checking on every change event; the
+ * mocha timeout is the only clock.
+ */
+export function diagnosticsWhere(uri: vscode.Uri, done: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const current = ours(uri);
+      if (!done(current)) return false;
+      subscription.dispose();
+      resolve(current);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    check();
+  });
+}
+
+/** Opens `path` and waits for its first lint (marked by a diagnostic of `rule`, or by `done`). */
+export async function openAndWait(path: string, done: (d: vscode.Diagnostic[]) => boolean): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
+  const uri = workspaceFile(path);
+  const waiting = diagnosticsWhere(uri, done);
+  const editor = await vscode.window.showTextDocument(uri);
+  return { editor, diagnostics: await waiting };
+}

@@ -8,24 +8,7 @@ import * as vscode from 'vscode';
 import { resolveGit } from '../../../src/core/engine/git';
 import type { UntrackResult } from '../../../src/extension/commands/untrackSecretFile';
 import type { TestApi } from '../../../src/extension/extension';
-import { closeAllEditors, ScriptedPrompter, testApi } from './helpers';
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'identity-verification');
-}
-
-/** Resolves once `uri` has diagnostics satisfying `done` (checked on every change). */
-function diagnosticsWhere(uri: vscode.Uri, done: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!done(ours(uri))) return;
-      subscription.dispose();
-      resolve(ours(uri));
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics(check);
-    check();
-  });
-}
+import { closeAllEditors, diagnosticsWhere, ScriptedPrompter, testApi } from './helpers';
 
 async function actionTitles(uri: vscode.Uri): Promise<{ diagnostic: vscode.Diagnostic; actions: vscode.CodeAction[] }> {
   const [diagnostic] = await diagnosticsWhere(uri, (d) => d.some((x) => typeof x.code === 'object' && x.code.value === 'hardcoded-secret'));
