@@ -47,6 +47,15 @@ const WHERE: Readonly<Record<string, string>> = {
   'android-java': 'android/app/src/main/java/com/example/MessengerJava.java',
   'react-native': 'mobile/src/Messenger.tsx',
   flutter: 'mobile_flutter/lib/messenger.dart',
+  'react-jwt': 'src/components/MessengerJwt.jsx',
+  'nextjs-client-jwt': 'app/components/MessengerJwt.tsx',
+  'vue-jwt': 'src/components/MessengerJwt.vue',
+  'ios-swift-jwt': 'ios/App/MessengerJwt.swift',
+  'ios-objc-jwt': 'ios/App/MessengerJwt.m',
+  'android-kotlin-jwt': 'android/app/src/main/java/com/example/MessengerJwt.kt',
+  'android-java-jwt': 'android/app/src/main/java/com/example/MessengerJwtJava.java',
+  'react-native-jwt': 'mobile/src/MessengerJwt.tsx',
+  'flutter-jwt': 'mobile_flutter/lib/messenger_jwt.dart',
 };
 
 describe('snippets: the product passes its own scan', function () {

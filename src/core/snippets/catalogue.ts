@@ -3,6 +3,8 @@
  * Snippet command and the generated snippets/*.code-snippets files.
  */
 import { findVendor, VENDORS, type Vendor, type VendorId } from '../vendors';
+import { MOBILE_JWT_CLIENT_SNIPPETS } from './client/jwt-mobile';
+import { WEB_JWT_CLIENT_SNIPPETS } from './client/jwt-web';
 import { MOBILE_CLIENT_SNIPPETS } from './client/mobile';
 import { WEB_CLIENT_SNIPPETS } from './client/web';
 import { DOTNET_SNIPPETS } from './server/dotnet';
@@ -26,6 +28,7 @@ const DEFINITIONS: readonly SnippetDefinition[] = [
   ...NODE_SNIPPETS, ...WEBCRYPTO_SNIPPETS, ...PYTHON_SNIPPETS, ...RUBY_SNIPPETS, ...PHP_SNIPPETS,
   ...GO_SNIPPETS, ...JVM_SNIPPETS, ...DOTNET_SNIPPETS, ...ELIXIR_SNIPPETS, ...RUST_SNIPPETS,
   ...PERL_SNIPPETS, ...JWT_SNIPPETS, ...WEB_CLIENT_SNIPPETS, ...MOBILE_CLIENT_SNIPPETS,
+  ...WEB_JWT_CLIENT_SNIPPETS, ...MOBILE_JWT_CLIENT_SNIPPETS,
 ];
 
 const BY_ID = new Map(DEFINITIONS.map((d) => [d.id, d]));

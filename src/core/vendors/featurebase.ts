@@ -8,6 +8,8 @@ export const featurebase = defineVendor({
     platforms: ['web'], envVar: 'FEATUREBASE_SECRET',
     jwt: { field: 'featurebaseJwt', identifierClaim: 'userId', requiredClaims: ['email'] },
     scheme: 'hmac+jwt',
+    // help.featurebase.app "Secure your installation (required by default)": browser-sent ids are rejected.
+    recommends: { scheme: 'jwt', why: 'Featurebase requires a JWT by default (secure installation); userHash is deprecated' },
   },
   label: 'Featurebase',
   idKeys: ['email', 'userId'],

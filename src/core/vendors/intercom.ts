@@ -24,8 +24,21 @@ export const intercom = defineVendor({
     id: 'intercom', name: 'Intercom', hashes: 'user_id_or_email', secretEncoding: 'utf8',
     hashField: 'user_hash', userIdField: 'user_id', emailField: 'email',
     platforms: ['web', 'ios', 'android'], envVar: 'INTERCOM_IDENTITY_VERIFICATION_SECRET',
-    jwt: { field: 'intercom_user_jwt', identifierClaim: 'user_id', requiredClaims: ['user_id'] },
+    jwt: {
+      field: 'intercom_user_jwt', identifierClaim: 'user_id', requiredClaims: ['user_id'],
+      // intercom-react-native README: "This should be called before any user login takes place."
+      mobile: {
+        call: 'setUserJwt',
+        sdks: ['ios-swift', 'ios-objc', 'android-kotlin', 'android-java', 'react-native', 'flutter'],
+        since: {
+          'ios-swift': 'Intercom iOS SDK 18.2', 'ios-objc': 'Intercom iOS SDK 18.2',
+          'android-kotlin': 'Intercom Android SDK 15.16', 'android-java': 'Intercom Android SDK 15.16', flutter: 'intercom_flutter 9.3.1',
+        },
+      },
+    },
     scheme: 'hmac+jwt',
+    // "Messenger Security": the HMAC user_hash "will continue to work, but is considered deprecated".
+    recommends: { scheme: 'jwt', why: 'Intercom calls user_hash deprecated and recommends Messenger Security (JWT)' },
   },
   label: 'Intercom',
   idKeys: ['user_id', 'email', 'userId'],

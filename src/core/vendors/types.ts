@@ -41,7 +41,22 @@ export interface VendorFacts<Id extends string = string> {
     readonly fixedClaims?: Readonly<Record<string, string>>;
     /** Conventional environment variable for the key id sent as `kid`, when one is needed. */
     readonly kidEnvVar?: string;
+    /**
+     * How a native app hands the token to the vendor's mobile SDK: the method, the SDKs that
+     * have it (from the vendor's docs or SDK sources), and the first SDK release with it where
+     * the vendor says, as a reader would name it (`Intercom iOS SDK 18.2`).
+     */
+    readonly mobile?: {
+      readonly call: string;
+      readonly sdks: readonly ClientSdk[];
+      readonly since?: Partial<Record<ClientSdk, string>>;
+    };
   };
+  /**
+   * The scheme the vendor tells new installations to use, and why, in a few words the snippet
+   * picker shows. Absent: the vendor has one scheme only, or no preference.
+   */
+  readonly recommends?: { readonly scheme: 'hmac' | 'jwt'; readonly why: string };
   /** `jwt-only`: the vendor has no plain HMAC hash (Zendesk messaging). */
   readonly scheme: 'hmac' | 'hmac+jwt' | 'jwt-only';
 }

@@ -10,8 +10,12 @@ export const zendesk = defineVendor({
     hashField: 'jwt', userIdField: 'external_id', emailField: 'email',
     platforms: ['web', 'ios', 'android'], envVar: 'ZENDESK_MESSAGING_JWT_SECRET',
     jwt: { field: 'jwt', identifierClaim: 'external_id', requiredClaims: ['external_id', 'scope'], needsKid: true,
-      fixedClaims: { scope: 'user' }, kidEnvVar: 'ZENDESK_MESSAGING_KEY_ID' },
+      fixedClaims: { scope: 'user' }, kidEnvVar: 'ZENDESK_MESSAGING_KEY_ID',
+      // developer.zendesk.com, SDK authentication (iOS, Android): loginUser with the backend's JWT.
+      // No React Native or Flutter SDK of Zendesk's own; community wrappers are left out.
+      mobile: { call: 'loginUser', sdks: ['ios-swift', 'ios-objc', 'android-kotlin', 'android-java'] } },
     scheme: 'jwt-only',
+    recommends: { scheme: 'jwt', why: 'Zendesk messaging authenticates users with a JWT only' },
   },
   label: 'Zendesk messaging',
   idKeys: [],

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { listSnippets, renderSnippet, resolveContext, SnippetError, type IdentifierKind, type SnippetInfo, type SnippetKind } from '../../core/snippets/catalogue';
+import { rankSnippets, type RankedSnippet } from '../../core/snippets/ranking';
 import { findVendor, type Vendor } from '../../core/vendors';
 import type { CommandContext } from '../context';
 import { readSettings } from '../settings';
@@ -30,9 +31,11 @@ type SnippetItem = vscode.QuickPickItem & { snippet?: SnippetInfo };
 export async function insertSnippet(ctx: CommandContext, args?: InsertArgs): Promise<InsertResult | undefined> {
   const title = 'Identity Verification: Insert Snippet';
   const editor = vscode.window.activeTextEditor;
-  const snippet = args?.id ? listSnippets().find((s) => s.id === args.id) : await pickSnippet(ctx, editor?.document.languageId, args?.kind, title);
-  if (!snippet) return undefined;
   const settings = readSettings(editor?.document.uri);
+  const snippet = args?.id
+    ? listSnippets().find((s) => s.id === args.id)
+    : await pickSnippet(ctx, editor?.document.languageId, args?.kind, args?.vendor ?? settings.defaultVendor, title);
+  if (!snippet) return undefined;
   const vendor = await pickVendor(ctx, snippet, args?.vendor ?? settings.defaultVendor, args?.vendor !== undefined, title);
   if (!vendor) return undefined;
   const identifier = args?.identifier ?? await pickIdentifier(ctx, vendor, title);
@@ -63,14 +66,18 @@ export async function insertSnippet(ctx: CommandContext, args?: InsertArgs): Pro
   return { id: snippet.id, vendor: vendor.id, uri: target.document.uri };
 }
 
-async function pickSnippet(ctx: CommandContext, languageId: string | undefined, kind: SnippetKind | undefined, title: string): Promise<SnippetInfo | undefined> {
+/**
+ * The editor's language first; within each group, the scheme the preferred vendor recommends
+ * first (JWT for Intercom, Featurebase and Zendesk), its items saying why.
+ */
+async function pickSnippet(ctx: CommandContext, languageId: string | undefined, kind: SnippetKind | undefined, vendor: string, title: string): Promise<SnippetInfo | undefined> {
   const all = listSnippets(kind ? { kind } : {});
-  const here = languageId ? all.filter((s) => s.language === languageId) : [];
-  const rest = all.filter((s) => !here.includes(s));
-  const toItem = (s: SnippetInfo): SnippetItem => ({
+  const here = rankSnippets(languageId ? all.filter((s) => s.language === languageId) : [], vendor);
+  const rest = rankSnippets(all.filter((s) => !here.some((r) => r.snippet === s)), vendor);
+  const toItem = ({ snippet: s, recommended }: RankedSnippet): SnippetItem => ({
     label: s.title,
-    description: `${s.kind}${s.scheme === 'jwt' ? ', JWT' : ''}`,
-    detail: `${s.language} · ${s.framework} · ${s.id}`,
+    description: `${s.kind}${s.scheme === 'jwt' ? ', JWT' : ''}${recommended ? ' · recommended' : ''}`,
+    detail: `${recommended ? `${recommended} · ` : ''}${s.language} · ${s.framework} · ${s.id}`,
     snippet: s,
   });
   const items: SnippetItem[] = [
@@ -88,7 +95,8 @@ async function pickVendor(ctx: CommandContext, snippet: SnippetInfo, preferred: 
   if (given) return wanted && vendors.includes(wanted) ? wanted : undefined;
   if (vendors.length === 1) return vendors[0];
   const ordered = [...vendors].sort((a, b) => Number(b === wanted) - Number(a === wanted));
-  const picked = await ctx.prompter().pick(ordered.map((v) => ({ label: v.name, description: `${v.hashField}`, vendor: v })), { title, placeHolder: 'Which messenger?' });
+  const field = (v: Vendor) => (snippet.scheme === 'jwt' ? v.jwt?.field ?? v.hashField : v.hashField);
+  const picked = await ctx.prompter().pick(ordered.map((v) => ({ label: v.name, description: field(v), vendor: v })), { title, placeHolder: 'Which messenger?' });
   return picked?.vendor;
 }
 

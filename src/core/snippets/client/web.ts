@@ -48,7 +48,8 @@ export function webCall(c: SnippetContext, obj: string, style: 'settings' | 'boo
   }
 }
 
-const indentBy = (text: string, pad: string) => text.split('\n').map((l) => (l ? pad + l : l)).join('\n');
+/** Indents every non-empty line of `text` by `pad`. */
+export const indentBy = (text: string, pad: string) => text.split('\n').map((l) => (l ? pad + l : l)).join('\n');
 
 const HMAC_CLIENT_VENDORS = ['intercom', 'crisp', 'chatwoot', 'helpscout', 'tawkto', 'front', 'pylon', 'plain', 'gleap', 'featurebase', 'novu'] as const;
 
@@ -149,7 +150,8 @@ ${indentBy(webCall(c, 'identity', 'boot'), '  ')}${stop(0)}
 `,
 };
 
-function jwtCall(c: SnippetContext): string {
+/** The vendor's web call that hands over the JWT fetched from the server (Zendesk: inside its callback). */
+export function jwtCall(c: SnippetContext): string {
   const field = c.vendor.jwt?.field ?? 'jwt';
   switch (c.vendor.id) {
     case 'zendesk':
