@@ -103,8 +103,47 @@ function valuesFor(doc: Doc, nameStart: number, nameEnd: number): Literal[] {
   // Dotted names include their object (`process.env.X`, `import.meta.env.X`).
   const lookup = ENV_BEFORE_NAME.test(doc.text.slice(Math.max(lineStart, nameStart - 60), nameStart)) || ENV_IN_NAME.test(doc.text.slice(nameStart, nameEnd));
   if (!lookup) return [];
-  return literalsIn(doc.text, nameEnd + 1, lineEnd);
+  // A quoted name in a call or subscript (`get("X", …)`, `ENV['X']`) is followed by its quote.
+  const bracketed = /[([]\s*["'`]$/.test(doc.text.slice(Math.max(lineStart, nameStart - 4), nameStart));
+  return literalsIn(doc.text, nameEnd + 1, fallbackEnd(doc.text, bracketed ? nameEnd + 1 : nameEnd, lineEnd, bracketed));
 }
+
+/**
+ * Where a lookup's fallback ends: the rest of the lookup's own brackets when the name is an
+ * argument or a subscript (`get("X", "fallback")`), then what a fallback operator joins to it
+ * (`env.X || "fallback"`, `getenv('X') ?: 'fallback'`), up to the next separator. Never the
+ * next entry of a list: in `'secret' => env('X'), 'key_id' => env('Y')`, `'key_id'` is no
+ * default of X.
+ */
+function fallbackEnd(text: string, from: number, lineEnd: number, bracketed: boolean): number {
+  let i = from;
+  if (bracketed) {
+    for (let depth = 0; i < lineEnd; i++) {
+      const c = text.charAt(i);
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (depth === 0) break;
+        depth--;
+      }
+    }
+    if (i >= lineEnd) return lineEnd;
+    i++;
+  }
+  if (!FALLBACK_OPERATOR.test(text.slice(i, Math.min(lineEnd, i + 12)))) return i;
+  for (let depth = 0; i < lineEnd; i++) {
+    const c = text.charAt(i);
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    } else if ((c === ',' || c === ';') && depth === 0) return i;
+  }
+  return lineEnd;
+}
+
+/** `||`, `??`, PHP's `?:`, Python's `or`, and Ruby's `ENV.fetch('X') { 'default' }` block. */
+const FALLBACK_OPERATOR = /^\s*(?:\|\||\?\?|\?:|or\b|\{)/;
+
 
 /**
  * `CLIENT_SECRET = "client_secret"`, `invalidSecret = "invalid_secret"`: a value that spells its
