@@ -29,6 +29,14 @@ export function toolsOf(command: string): string[] {
 
 /** Debian's librust-*-dev packages hold crate sources that cargo can use as an offline registry. */
 const DEBIAN_CRATES = '/usr/share/cargo/registry';
+/** Debian's golang-github-golang-jwt-jwt-dev: module github.com/golang-jwt/jwt/v4. */
+const DEBIAN_GOLANG_JWT = '/usr/share/gocode/src/github.com/golang-jwt/jwt';
+
+/** The npm packages a runnable program imports, linked from the global install. */
+const NPM_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+  'jwt-express': ['jsonwebtoken'], 'jwt-nestjs': ['jsonwebtoken'], 'jwt-nextjs-route': ['jsonwebtoken'], 'jwt-nextjs-server-action': ['jsonwebtoken'],
+  'jwt-deno': ['jose'], 'jwt-bun': ['jose'], 'jwt-cloudflare-workers': ['jose'],
+};
 
 /**
  * Prepares `root` (the parent of every run directory) and says what snippet `id` needs.
@@ -44,8 +52,10 @@ export function runtimeFor(id: string, command: string, root: string): Runtime {
 
   if (toolsOf(command).includes('cargo')) {
     const crates = existsSync(DEBIAN_CRATES) ? readdirSync(DEBIAN_CRATES) : [];
-    const needed = ['hmac-0.12', 'sha2-0.10', 'hex-0.4'].filter((c) => !crates.some((dir) => dir.startsWith(c)));
-    if (needed.length > 0) return { missing: `crates ${needed.join(', ')} not available offline (apt: librust-hmac-dev librust-sha2-dev librust-hex-dev)`, env };
+    const needed = (id === 'jwt-rust' ? ['jsonwebtoken-8', 'serde_json-1'] : ['hmac-0.12', 'sha2-0.10', 'hex-0.4']).filter((c) => !crates.some((dir) => dir.startsWith(c)));
+    if (needed.length > 0) return { missing: `crates ${needed.join(', ')} not available offline (apt: ${id === 'jwt-rust' ? 'librust-jsonwebtoken-dev librust-serde-json-dev' : 'librust-hmac-dev librust-sha2-dev librust-hex-dev'})`, env };
+    // One target directory for every cargo run: the crates are compiled once, not per vendor.
+    env.CARGO_TARGET_DIR = join(root, 'cargo-target');
     mkdirSync(join(root, '.cargo'), { recursive: true });
     writeFileSync(join(root, '.cargo', 'config.toml'), `[source.crates-io]\nreplace-with = "debian"\n\n[source.debian]\ndirectory = "${DEBIAN_CRATES}"\n\n[net]\noffline = true\n`);
   }
@@ -53,14 +63,20 @@ export function runtimeFor(id: string, command: string, root: string): Runtime {
     const version = spawnSync('dotnet', ['--version'], { encoding: 'utf8' }).stdout.trim();
     if (Number(version.split('.')[0]) < 10) return { missing: `dotnet ${version} cannot run a single .cs file (needs .NET 10)`, env };
   }
-  if (id === 'jwt-node') {
+  const npmPackages = NPM_PACKAGES[id];
+  if (npmPackages !== undefined) {
+    // Node, Bun and Deno all resolve bare imports from a node_modules folder in a parent
+    // directory (Deno once a package.json sits beside it): link the global installs there.
     const globalRoot = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
-    if (!succeeds('node', ['-e', "require.resolve('jsonwebtoken')"], { ...process.env, NODE_PATH: globalRoot })) {
-      return { missing: 'npm package jsonwebtoken not installed globally', env };
+    const absentPackages = npmPackages.filter((name) => !existsSync(join(globalRoot, name, 'package.json')));
+    if (absentPackages.length > 0) return { missing: `npm package ${absentPackages.join(', ')} not installed globally`, env };
+    mkdirSync(join(root, 'node_modules'), { recursive: true });
+    if (!existsSync(join(root, 'package.json'))) writeFileSync(join(root, 'package.json'), '{ "private": true }\n');
+    for (const name of npmPackages) {
+      if (!existsSync(join(root, 'node_modules', name))) symlinkSync(join(globalRoot, name), join(root, 'node_modules', name));
     }
-    env.NODE_PATH = globalRoot;
   }
-  if (id === 'jwt-python') {
+  if (id === 'jwt-django' || id === 'jwt-flask' || id === 'jwt-fastapi') {
     // pyenv and the like shadow Debian's python3, which is where python3-jwt is installed.
     const python = [which('python3'), '/usr/bin/python3'].find((p) => p !== undefined && succeeds(p, ['-c', 'import jwt']));
     if (python === undefined) return { missing: 'no python3 with PyJWT (apt: python3-jwt)', env };
@@ -71,6 +87,18 @@ export function runtimeFor(id: string, command: string, root: string): Runtime {
     }
     env.PATH = `${shim}:${process.env.PATH ?? ''}`;
   }
-  if (id === 'jwt-ruby' && !succeeds('ruby', ['-e', 'require "jwt"'])) return { missing: 'ruby gem jwt not installed (apt: ruby-jwt)', env };
+  if (id === 'jwt-rails' && !succeeds('ruby', ['-e', 'require "jwt"'])) return { missing: 'ruby gem jwt not installed (apt: ruby-jwt)', env };
+  if (id === 'jwt-perl' && !succeeds('perl', ['-MCrypt::JWT', '-e', '1'])) return { missing: 'Perl module Crypt::JWT not installed (apt: libcrypt-jwt-perl)', env };
+  if (id === 'jwt-phoenix' && !succeeds('elixir', ['-e', ':jose_jwk.from_oct("k")'])) return { missing: 'Erlang jose not installed (apt: erlang-jose erlang-jiffy)', env };
+  if (id === 'jwt-go') {
+    // GOPATH mode over Debian's golang-jwt v4 source: no module proxy needed.
+    if (!existsSync(DEBIAN_GOLANG_JWT)) return { missing: `golang-jwt not available offline (apt: golang-github-golang-jwt-jwt-dev)`, env };
+    const link = join(root, 'gopath', 'src', 'github.com', 'golang-jwt', 'jwt', 'v4');
+    if (!existsSync(link)) {
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(DEBIAN_GOLANG_JWT, link);
+    }
+    Object.assign(env, { GO111MODULE: 'off', GOPATH: join(root, 'gopath') });
+  }
   return { env };
 }

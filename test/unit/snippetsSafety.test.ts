@@ -10,9 +10,9 @@ import { VENDORS } from '../../src/core/vendors';
 const SECRET_READS: Readonly<Record<string, readonly string[]>> = {
   javascript: ['process\\.env\\.NAME'],
   typescript: ['process\\.env\\.NAME', "Deno\\.env\\.get\\('NAME'\\)", 'Bun\\.env\\.NAME', 'env\\.NAME'],
-  python: ['os\\.environ\\["NAME"\\]'],
-  ruby: ['ENV\\.fetch\\("NAME"\\)'],
-  php: ["getenv\\('NAME'\\)", "env\\('NAME'\\)\\],[^]*config\\('services\\."],
+  python: ['os\\.environ\\["NAME"\\]', 'os\\.environ\\.get\\("NAME"'],
+  ruby: ['ENV\\.fetch\\("NAME"[,)]'],
+  php: ["getenv\\('NAME'\\)", "env\\('NAME'\\)[\\],][^]*config\\('services\\."],
   go: ['os\\.Getenv\\("NAME"\\)'],
   java: ['@Value\\("\\$\\{NAME\\}"\\)'],
   kotlin: ['System\\.getenv\\("NAME"\\)'],
@@ -64,7 +64,7 @@ describe('snippet safety over the whole catalogue', () => {
   it('offers completions with unique idv- prefixes in every snippet language', () => {
     const byLanguage = new Map(snippetLanguages().map((language) => [language, snippetCompletions(language)]));
     const prefixes = [...byLanguage.values()].flat().map((c) => c.prefix);
-    for (const prefix of ['idv-express', 'idv-django', 'idv-intercom-web', 'idv-crisp-web', 'idv-zendesk-jwt-node', 'idv-intercom-ios-swift', 'idv-phoenix', 'idv-ktor']) {
+    for (const prefix of ['idv-express', 'idv-django', 'idv-intercom-web', 'idv-crisp-web', 'idv-zendesk-jwt-express', 'idv-intercom-ios-swift', 'idv-phoenix', 'idv-ktor']) {
       assert.ok(prefixes.includes(prefix), prefix);
     }
     assert.equal(new Set(prefixes).size, prefixes.length, 'duplicate prefixes');

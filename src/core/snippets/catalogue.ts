@@ -11,7 +11,7 @@ import { DOTNET_SNIPPETS } from './server/dotnet';
 import { ELIXIR_SNIPPETS } from './server/elixir';
 import { GO_SNIPPETS } from './server/go';
 import { JVM_SNIPPETS } from './server/jvm';
-import { JWT_SNIPPETS } from './server/jwt';
+import { JWT_SNIPPET_ALIASES, JWT_SNIPPETS } from './server/jwt';
 import { NODE_SNIPPETS } from './server/node';
 import { PERL_SNIPPETS } from './server/perl';
 import { PHP_SNIPPETS } from './server/php';
@@ -108,7 +108,7 @@ export interface RenderedSnippet {
 }
 
 function definition(id: string): SnippetDefinition {
-  const d = BY_ID.get(id);
+  const d = BY_ID.get(JWT_SNIPPET_ALIASES[id] ?? id);
   if (!d) throw new SnippetError(`Unknown snippet "${id}". Run \`idv snippet --list\` for the ids.`);
   return d;
 }
