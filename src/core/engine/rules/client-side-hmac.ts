@@ -21,19 +21,33 @@ const JS_CALLS: readonly Call[] = [
   { needle: 'SignJWT(', what: 'jose JWT signing' },
   { needle: 'JWS.sign(', what: 'jsrsasign JWT signing' },
   { needle: 'jwt.sign(', what: 'JWT signing' },
+  { needle: 'jwt.encode(', what: 'jwt-simple JWT signing' },
+  { needle: 'nJwt.create(', what: 'njwt JWT signing' },
+  { needle: 'njwt.create(', what: 'njwt JWT signing' },
   { needle: 'sha256.hmac(', what: 'js-sha256 HMAC' },
   { needle: 'hmac.create(', what: 'forge HMAC' },
   { needle: 'hmac256(', what: 'React Native HMAC' },
 ];
-const JVM_CALLS: readonly Call[] = [{ needle: 'Mac.getInstance(', what: 'javax.crypto.Mac' }];
+const JVM_CALLS: readonly Call[] = [
+  { needle: 'Mac.getInstance(', what: 'javax.crypto.Mac' },
+  { needle: 'Algorithm.HMAC256(', what: 'java-jwt HS256 signing' },
+  { needle: 'Jwts.builder(', what: 'jjwt JWT signing' },
+  { needle: 'MACSigner(', what: 'Nimbus JOSE JWT signing' },
+];
 const CALLS_BY_LANG: Partial<Record<Lang, readonly Call[]>> = {
   js: JS_CALLS,
   html: JS_CALLS,
-  swift: [{ needle: 'HMAC<', what: 'CryptoKit HMAC' }, { needle: 'CCHmac(', what: 'CommonCrypto CCHmac' }],
+  swift: [
+    { needle: 'HMAC<', what: 'CryptoKit HMAC' }, { needle: 'CCHmac(', what: 'CommonCrypto CCHmac' },
+    { needle: 'JWTSigner.hs256(', what: 'JWT signing (SwiftJWT / JWTKit)' },
+  ],
   objc: [{ needle: 'CCHmac(', what: 'CommonCrypto CCHmac' }],
   java: JVM_CALLS,
   kotlin: JVM_CALLS,
-  dart: [{ needle: 'Hmac(', what: 'package:crypto Hmac' }, { needle: 'Hmac.sha256(', what: 'package:cryptography Hmac' }],
+  dart: [
+    { needle: 'Hmac(', what: 'package:crypto Hmac' }, { needle: 'Hmac.sha256(', what: 'package:cryptography Hmac' },
+    { needle: '.sign(SecretKey(', what: 'dart_jsonwebtoken JWT signing' },
+  ],
 };
 
 export const clientSideHmac: Rule = {
@@ -43,7 +57,7 @@ export const clientSideHmac: Rule = {
     description: 'HMAC or JWT signing in code that runs on the client (browser, iOS, Android, Flutter, React Native).',
     fixable: false,
     docs: {
-      what: 'A call that computes an HMAC or signs a JWT in a file that runs on the client: CryptoJS `HmacSHA256`, WebCrypto `subtle.sign` with HMAC, `createHmac` in a browser or `\'use client\'` file, `jose`/`jsrsasign` signing in a component, Swift CryptoKit `HMAC<SHA256>` and `CCHmac`, Objective-C `CCHmac`, Android `javax.crypto.Mac`, Dart `Hmac(sha256, …)`, React Native crypto. Whether a file is client code comes from its path and content (Next.js `\'use client\'`, `pages/api`, `*.server.ts`, Nuxt `server/`, SvelteKit `+page.server.ts`, iOS/Android/Flutter projects…) and the `clientGlobs` / `serverGlobs` settings.',
+      what: 'A call that computes an HMAC or signs a JWT in a file that runs on the client: CryptoJS `HmacSHA256`, WebCrypto `subtle.sign` with HMAC, `createHmac` in a browser or `\'use client\'` file, JWT signing in a component (`jsonwebtoken`, `jose`, `jsrsasign`, `jwt-simple`, `njwt`), Swift CryptoKit `HMAC<SHA256>`, `CCHmac` and SwiftJWT `JWTSigner.hs256`, Objective-C `CCHmac`, Android `javax.crypto.Mac` and the JWT libraries over it (java-jwt `Algorithm.HMAC256`, jjwt, Nimbus `MACSigner`), Dart `Hmac(sha256, …)` and dart_jsonwebtoken, React Native crypto. Whether a file is client code comes from its path and content (Next.js `\'use client\'`, `pages/api`, `*.server.ts`, Nuxt `server/`, SvelteKit `+page.server.ts`, iOS/Android/Flutter projects…) and the `clientGlobs` / `serverGlobs` settings.',
       why: 'Computing the hash needs the secret, so the secret must be in the client, where anyone can read it and compute a valid hash for any user. tawk.to\'s own documentation shows this mistake. The hash proves identity only when the server, which knows who is logged in, computes it.',
       fix: 'Compute the hash on your server (an API route, a server action, a controller) for the logged-in user and send it to the client with the rest of the messenger settings; rotate the secret that was shipped.',
       suppress: 'Mark the file as server code with `serverGlobs` in `.idvrc.json` if the guess is wrong; otherwise `idv-disable-next-line client-side-hmac` on the line before or `idv-disable-line client-side-hmac` on the line itself.',
@@ -60,7 +74,8 @@ export const clientSideHmac: Rule = {
     for (const call of present) {
       for (const hit of doc.offsets(call.needle)) {
         // Dart's `Hmac(` also matches inside `CCHmac(`-like names; require a word boundary.
-        if (/[\w$]/.test(doc.text.charAt(hit - 1)) && call.needle !== 'HmacSHA' && call.needle !== 'HMAC<') continue;
+        // A needle that starts with a method (`.hs256(key:`) follows its receiver's name.
+        if (/[\w$]/.test(doc.text.charAt(hit - 1)) && !call.needle.startsWith('.') && call.needle !== 'HmacSHA' && call.needle !== 'HMAC<') continue;
         // `HmacSHA256(` is a call; `import hmacSHA256 from 'crypto-js/hmac-sha256'` is not.
         if (call.needle.endsWith('SHA') && !/^\d{1,3}\s{0,5}\(/.test(doc.text.slice(hit + call.needle.length, hit + call.needle.length + 12))) continue;
         out.push({ start: hit, end: wordEnd(doc.text, hit + call.needle.length), message: message(doc, call) });
