@@ -11,7 +11,8 @@ export type RuleId =
   | 'secret-exposed-to-client'
   | 'client-side-hmac'
   | 'user-hash-identifier-mismatch'
-  | 'missing-user-hash';
+  | 'missing-user-hash'
+  | 'messenger-jwt';
 
 export type Severity = 'info' | 'warning' | 'error';
 export type SeveritySetting = Severity | 'off';
