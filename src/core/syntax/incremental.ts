@@ -104,13 +104,15 @@ export function updateFacts({ previous, dirty, source, language, root, query, sh
   for (const l of previous.facts.literals) {
     const start = Math.min(l.start, l.nameSpan.start);
     const end = Math.max(l.end, l.nameSpan.end);
-    if (!(start < hiOld && end > lo)) literals.push(l.start >= from ? moved(l, from, dirty.delta) : l);
+    if (!(start < hiOld && end > lo)) literals.push(moved(l, from, dirty.delta));
   }
   for (const l of regionLiterals(ctx, language, groups)) {
     if (Math.min(l.start, l.nameSpan.start) < hi && Math.max(l.end, l.nameSpan.end) > lo) literals.push(l);
   }
   literals.sort((a, b) => a.start - b.start);
-  const move = <T extends { start: number }>(list: readonly T[]): T[] => list.map((f) => (f.start >= from ? moved(f, from, dirty.delta) : f));
+  // Every offset on its own: a fact before the edit may hold parts after it (an HMAC's
+  // `mac.doFinal(…)` message, read from a later statement).
+  const move = <T>(list: readonly T[]): T[] => (dirty.delta === 0 ? [...list] : moved([...list], from, dirty.delta));
   const p = previous.facts;
   const facts: FileFacts = {
     ...p,
@@ -141,7 +143,14 @@ class Region {
     private readonly reads: ReadSet,
     private readonly groups: ReadonlyMap<Role, readonly Captured[]>,
   ) {
-    this.aliases = { get: (name) => reads.aliases.get(name) };
+    // Lookups are recorded as extraction records them: a call typed now through a name that
+    // is no alias yet is one when a later edit binds that name.
+    this.aliases = {
+      get: (name) => {
+        reads.aliasLookups.add(name);
+        return reads.aliases.get(name);
+      },
+    };
     this.interesting = callFilter(language, shapes);
   }
 
@@ -171,7 +180,9 @@ class Region {
     if (!callee) return false;
     if (callee.type === 'import') return true;
     const name = adapter.lastName(ctx, callee);
-    if (name === undefined || !(this.interesting(name) || this.reads.aliases.has(name))) return false;
+    if (name === undefined) return false;
+    this.reads.aliasLookups.add(name);
+    if (!(this.interesting(name) || this.reads.aliases.has(name))) return false;
     const parts = adapter.call(ctx, node);
     const path = parts ? pathOf(ctx, parts.callee, this.aliases) : undefined;
     if (!path) return false;

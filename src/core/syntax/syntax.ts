@@ -55,6 +55,15 @@ export interface SyntaxDocument {
   dispose(): void;
 }
 
+/** How a kept document brings its facts up to date. */
+export interface DocumentOptions {
+  /**
+   * False: read the whole file after every edit. The differential test keeps such a twin of
+   * each document, given the same edits, to check the regional updates against it.
+   */
+  readonly regional?: boolean;
+}
+
 /** Parses files and extracts their facts. */
 export interface Syntax {
   /** Loads `language`'s grammar if it is not loaded yet. */
@@ -68,9 +77,9 @@ export interface Syntax {
   /** The facts of `text` when the grammar is loaded, else undefined: for synchronous callers. */
   factsSync(text: string, language: SyntaxLanguage): FileFacts | undefined;
   /** A document for incremental re-parsing, loading the grammar first when needed. */
-  open(text: string, language: SyntaxLanguage): Promise<SyntaxDocument>;
+  open(text: string, language: SyntaxLanguage, options?: DocumentOptions): Promise<SyntaxDocument>;
   /** A document for incremental re-parsing when the grammar is loaded, else undefined. */
-  openSync(text: string, language: SyntaxLanguage): SyntaxDocument | undefined;
+  openSync(text: string, language: SyntaxLanguage, options?: DocumentOptions): SyntaxDocument | undefined;
   /** Frees every parser and query. */
   dispose(): void;
 }
@@ -142,13 +151,13 @@ export function createSyntax(options: SyntaxOptions): Syntax {
       return factsSync(text, language) as FileFacts;
     },
     factsSync,
-    open: async (text, language) => {
+    open: async (text, language, documentOptions) => {
       const loaded = await load(language);
-      return openDocument(loaded, text, parse, shapes);
+      return openDocument(loaded, text, parse, shapes, documentOptions);
     },
-    openSync: (text, language) => {
+    openSync: (text, language, documentOptions) => {
       const loaded = ready.get(language);
-      return loaded ? openDocument(loaded, text, parse, shapes) : undefined;
+      return loaded ? openDocument(loaded, text, parse, shapes, documentOptions) : undefined;
     },
     dispose: () => {
       for (const l of ready.values()) {
@@ -170,6 +179,7 @@ function openDocument(
   initial: string,
   parse: (loaded: LoadedLanguage, text: string, old?: Tree) => Tree,
   shapes: ShapeIndex,
+  options: DocumentOptions = {},
 ): SyntaxDocument {
   let text = initial;
   let tree: Tree | undefined = parse(loaded, text);
@@ -223,7 +233,7 @@ function openDocument(
       if (facts) return facts;
       const root = live().rootNode;
       const input = { source: text, language: loaded.language, root, shapes };
-      const updated = tracked && dirty ? updateFacts({ ...input, previous: tracked, dirty, query: loaded.query }) : undefined;
+      const updated = tracked && dirty && options.regional !== false ? updateFacts({ ...input, previous: tracked, dirty, query: loaded.query }) : undefined;
       if (updated) extractions.region++;
       else extractions.whole++;
       tracked = updated ?? extractTracked({ ...input, matches: loaded.query.matches(root) });
