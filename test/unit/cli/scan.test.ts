@@ -65,7 +65,7 @@ describe('cli: idv scan', function () {
     const log = JSON.parse(out) as { runs: { results: { ruleId: string; level: string }[]; tool: { driver: { rules: unknown[] } } }[] };
     const validate = sarifValidator();
     assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
-    assert.equal(log.runs[0]?.tool.driver.rules.length, 5);
+    assert.equal(log.runs[0]?.tool.driver.rules.length, 6);
     assert.ok(log.runs[0]?.results.some((r) => r.ruleId === 'missing-user-hash' && r.level === 'warning'));
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: {} }] }), false, 'the validator does reject invalid logs');
   });
