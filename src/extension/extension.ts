@@ -16,6 +16,7 @@ import { showProblems, showRuleDocs } from './commands/showDocs';
 import { untrackSecretFile } from './commands/untrackSecretFile';
 import { verifyUserHash } from './commands/verifyUserHash';
 import { IdvCodeActions } from './diagnostics/codeActions';
+import { MigrationActions } from './migrationActions';
 import { GitState } from './diagnostics/gitState';
 import { DocumentLinter, type LintTimings } from './diagnostics/linter';
 import { registerRuleDocs, ruleDocsUri, type RenderedDocs } from './docs/ruleDocsView';
@@ -107,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     log, configs, git, linter, problems, installTree, installView,
     vscode.workspace.registerTextDocumentContentProvider(JwtDocuments.scheme, jwtDocuments),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings, git), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new MigrationActions(syntax), { providedCodeActionKinds: MigrationActions.providedCodeActionKinds }),
     registerSnippetCompletions(context.extension),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
