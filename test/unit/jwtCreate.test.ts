@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { inspectJwt } from '../../src/core/jwt';
-import { createTestJwt, DEFAULT_LIFETIME_SECONDS, TEST_JWT_LIFETIMES, testJwtPlan } from '../../src/core/jwtCreate';
+import { createTestJwt, DEFAULT_LIFETIME_SECONDS, TEST_JWT_LIFETIMES, testJwtPlan, type TestJwtInput } from '../../src/core/jwtCreate';
 import { getVendor, VENDORS } from '../../src/core/vendors';
 
 const now = 1_800_000_000;
@@ -72,7 +72,8 @@ describe('core/jwtCreate', () => {
 
   it('never puts the secret into an error message', () => {
     const secret = 'do-not-show-me';
-    for (const input of [{ claims: {} }, { claims: { user_id: '1' }, lifetimeSeconds: -1 }]) {
+    const inputs: TestJwtInput[] = [{ claims: {} }, { claims: { user_id: '1' }, lifetimeSeconds: -1 }];
+    for (const input of inputs) {
       assert.throws(() => createTestJwt(getVendor('intercom'), secret, input), (error: Error) => !error.message.includes(secret));
     }
   });
