@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { checkInstallation, INSTALLATIONS_VIEW } from './commands/checkInstallation';
 import { computeUserHash } from './commands/computeUserHash';
+import { createTestJwt } from './commands/createTestJwt';
 import { forgetSecret } from './commands/forgetSecret';
 import { insertSnippet } from './commands/insertSnippet';
 import { inspectJwt, JwtDocuments } from './commands/inspectJwt';
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const commands = {
     'idv.computeUserHash': (args?: Parameters<typeof computeUserHash>[1]) => computeUserHash(ctx, args),
     'idv.verifyUserHash': (args?: Parameters<typeof verifyUserHash>[1]) => verifyUserHash(ctx, args),
+    'idv.createTestJwt': (args?: Parameters<typeof createTestJwt>[1]) => createTestJwt(ctx, args),
     'idv.inspectJwt': (args?: Parameters<typeof inspectJwt>[2]) => inspectJwt(ctx, jwtDocuments, args),
     'idv.setSecret': (args?: Parameters<typeof setSecret>[1]) => setSecret(ctx, args),
     'idv.forgetSecret': (args?: Parameters<typeof forgetSecret>[1]) => forgetSecret(ctx, args),

@@ -32,6 +32,28 @@ function describeVendor(vendor: Vendor): string {
   return `Hashes ${what} into "${vendor.hashField}"${hex}`;
 }
 
+/**
+ * A vendor with a JWT scheme (Intercom, Zendesk, Featurebase) from `args`, else a quick pick
+ * with the configured default first when it has one. Undefined for a vendor without a JWT.
+ */
+export async function pickJwtVendor(ctx: CommandContext, args: TargetArgs | undefined, title: string, placeHolder: string): Promise<Vendor | undefined> {
+  const jwtVendors = VENDORS.filter((v) => v.jwt);
+  if (args?.vendor) return jwtVendors.find((v) => v.id === args.vendor);
+  const stored = new Set((await ctx.vault.stored()).map((ref) => ref.vendor.id));
+  const preferred = readSettings(vscode.window.activeTextEditor?.document.uri).defaultVendor;
+  const ordered = [...jwtVendors].sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
+  const picked = await ctx.prompter().pick(
+    ordered.map((vendor) => ({
+      label: vendor.name,
+      description: stored.has(vendor.id) ? '$(key) secret stored' : '',
+      detail: `Identifier claim "${vendor.jwt?.identifierClaim ?? ''}"; requires ${(vendor.jwt?.requiredClaims ?? []).map((c) => `"${c}"`).join(', ')}${vendor.jwt?.needsKid ? ' and a "kid" header' : ''}`,
+      vendor,
+    })),
+    { title, placeHolder, matchOnDetail: true },
+  );
+  return picked?.vendor;
+}
+
 /** The platform from `args`, the only one the vendor has, or a quick pick. */
 export async function pickPlatform(ctx: CommandContext, vendor: Vendor, args: TargetArgs | undefined, title: string): Promise<Platform | undefined> {
   if (args?.platform) return vendor.platforms.includes(args.platform) ? args.platform : undefined;

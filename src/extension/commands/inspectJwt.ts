@@ -1,9 +1,12 @@
-/** `idv.inspectJwt`: decode a messenger JWT, verify HS256 with the stored secret, list problems. */
+/**
+ * `idv.inspectJwt`: decode a messenger JWT, verify HS256 with the stored secret, and say first
+ * whether the vendor would accept it (core/jwtReport.ts writes the words).
+ */
 import * as vscode from 'vscode';
 import { inspectJwt as inspect, JwtFormatError, type JwtInspection } from '../../core/jwt';
-import { VENDORS } from '../../core/vendors';
+import { formatInspection, inspectionSummary, jwtVerdict, type ReportContext } from '../../core/jwtReport';
 import type { CommandContext } from '../context';
-import { pickPlatform, platformLabel, selectedText, type TargetArgs } from '../pickers';
+import { pickJwtVendor, pickPlatform, platformLabel, selectedText, type TargetArgs } from '../pickers';
 
 export interface InspectArgs extends TargetArgs {
   readonly token?: string;
@@ -39,35 +42,26 @@ export async function inspectJwt(ctx: CommandContext, documents: JwtDocuments, a
     title, prompt: 'The JWT to decode (intercom_user_jwt, Zendesk or Featurebase token).', ignoreFocusOut: true,
   }));
   if (token === undefined) return undefined;
-  const jwtVendors = VENDORS.filter((v) => v.jwt);
-  const vendor = args?.vendor ? jwtVendors.find((v) => v.id === args.vendor) : (await ctx.prompter().pick(
-    jwtVendors.map((v) => ({ label: v.name, description: `identifier claim "${v.jwt?.identifierClaim ?? ''}"`, vendor: v })),
-    { title, placeHolder: 'Which messenger issued the token?' },
-  ))?.vendor;
+  const vendor = await pickJwtVendor(ctx, args, title, 'Which messenger issued the token?');
   if (!vendor) return undefined;
   const platform = await pickPlatform(ctx, vendor, args, title);
   if (!platform) return undefined;
   const secret = await ctx.vault.get({ vendor, platform, slot: 'current' });
 
+  const now = Math.floor(Date.now() / 1000);
   let result: JwtInspection;
   try {
-    result = inspect(token, { secret, vendor });
+    result = inspect(token, { secret, vendor, now });
   } catch (error) {
     if (!(error instanceof JwtFormatError)) throw error;
     void ctx.prompter().warn(`Not a JWT: ${error.message}`);
     return undefined;
   }
-  ctx.log.info(`Inspected a ${vendor.id} JWT: signature ${result.signatureValid === undefined ? 'not checked' : result.signatureValid ? 'valid' : 'invalid'}, ${result.warnings.length} warning(s).`);
-  const signature = result.signatureValid === undefined
-    ? (secret === undefined ? `not checked: no ${vendor.name} ${platformLabel(platform)} secret is stored` : 'not checked: the alg is not HS256')
-    : result.signatureValid ? `valid (HS256, ${vendor.name} ${platformLabel(platform)} secret)` : 'INVALID for the stored secret';
-  await documents.show([
-    `// ${vendor.name} JWT, decoded. Signature: ${signature}.`,
-    ...result.warnings.map((w) => `// Warning: ${w}`),
-    JSON.stringify({ header: result.header, claims: result.payload }, null, 2),
-    '',
-  ].join('\n'));
-  const summary = `JWT signature ${signature}; ${result.warnings.length === 0 ? 'no problems found' : `${result.warnings.length} problem(s): ${result.warnings.join(' ')}`}`;
-  void (result.warnings.length === 0 && result.signatureValid !== false ? ctx.prompter().info(summary) : ctx.prompter().warn(summary));
+  const report: ReportContext = { vendor, secretName: `${vendor.name} ${platformLabel(platform)} secret`, secretStored: secret !== undefined, now };
+  const verdict = jwtVerdict(result, report);
+  ctx.log.info(`Inspected a ${vendor.id}/${platform} JWT: ${verdict.kind}; ${result.problems.map((p) => p.kind).join(', ') || 'no problems'}.`);
+  await documents.show(formatInspection(result, report));
+  const summary = inspectionSummary(result, report);
+  void (verdict.kind === 'valid' && verdict.others.length === 0 ? ctx.prompter().info(summary) : ctx.prompter().warn(summary));
   return result;
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { signHs256, type JwtInspection } from '../../../src/core/jwt';
+import type { TestJwt } from '../../../src/core/jwtCreate';
 import type { ComputeResult } from '../../../src/extension/commands/computeUserHash';
 import type { TestApi } from '../../../src/extension/extension';
 import type { VerifyResult } from '../../../src/core/verify';
@@ -97,6 +98,44 @@ describe('hash checker', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('creates a test JWT for Intercom that verifies with the stored secret and carries user_id and exp', async () => {
+    const secret = 'jwt-test-secret';
+    await drive('idv.setSecret', [{ input: secret }], { vendor: 'intercom', platform: 'android' });
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+    await vscode.window.showTextDocument(doc);
+    const before = Math.floor(Date.now() / 1000);
+    // No email (optional), the default hour, then "Insert at Cursor" on the result.
+    const { result, prompter } = await drive<TestJwt>('idv.createTestJwt', [
+      { pick: 'Intercom' }, { pick: 'Android' }, { input: '42' }, { input: '' }, { pick: '1 hour' }, { press: 'Insert at Cursor' },
+    ]);
+    const after = Math.floor(Date.now() / 1000);
+    const token = doc.getText();
+    assert.equal(token, result.token);
+
+    // Checked without the extension: the HMAC over header.payload with the secret, then the claims.
+    const [h = '', p = '', s = ''] = token.split('.');
+    assert.equal(s, createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url'), 'signed HS256 with the stored secret');
+    assert.equal((JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg: string }).alg, 'HS256');
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as { user_id: string; exp: number; email?: string };
+    assert.equal(claims.user_id, '42');
+    assert.equal(claims.email, undefined);
+    assert.ok(claims.exp >= before + 3600 && claims.exp <= after + 3600, `exp ${claims.exp} is an hour from now`);
+    assert.match(prompter.notices[0] ?? '', /user_id "42"; it expires in 1 hour/);
+    assert.ok(prompter.notices.every((n) => !n.includes(secret)));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    // Inspect JWT agrees, verdict first, with the expiry as a date.
+    const inspected = await drive<JwtInspection>('idv.inspectJwt', [], { vendor: 'intercom', platform: 'android', token });
+    assert.equal(inspected.result.signatureValid, true);
+    assert.deepEqual(inspected.result.problems, []);
+    assert.match(inspected.prompter.notices[0] ?? '', /^Valid: /);
+    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(text, /^\/\/ Intercom JWT, decoded\.\n\/\/ Valid: /);
+    assert.match(text, /\/\/ {3}exp {2}\d{4}-\d\d-\d\dT[\d:]+Z {2}\(in (59 minutes|1 hour)\)/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await drive('idv.forgetSecret', [], { vendor: 'intercom', platform: 'android', slot: 'all' });
+  });
+
   it('forgets secrets', async () => {
     const { result } = await drive<number>('idv.forgetSecret', [], { vendor: 'intercom', platform: 'ios', slot: 'all' });
     assert.equal(result, 1);
@@ -112,6 +151,12 @@ describe('hash checker', () => {
     await drive('idv.verifyUserHash', [], { vendor: 'crisp', identifier: 'a@b.co', hash: 'ab'.repeat(32) });
     await drive('idv.setSecret', [{ input: `${probe}-2` }], { vendor: 'crisp' });
     await drive('idv.forgetSecret', [], { vendor: 'crisp', slot: 'all' });
+    // The JWT commands too: a test token signed with the probe, then inspected.
+    await drive('idv.setSecret', [{ input: probe }], { vendor: 'featurebase' });
+    const created = await drive<TestJwt>('idv.createTestJwt', [], { vendor: 'featurebase', claims: { email: 'a@b.co' }, lifetimeSeconds: 600 });
+    await drive('idv.inspectJwt', [], { vendor: 'featurebase', token: created.result.token });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await drive('idv.forgetSecret', [], { vendor: 'featurebase', slot: 'all' });
     const hits = filesContaining(root, probe, 'chromium');
     assert.deepEqual(hits, []);
     const settings = filesContaining(root, 'identityVerification.secret', 'chromium');
