@@ -4,6 +4,7 @@ import type { Doc } from '../doc';
 import type { FileFacts } from '../../syntax/index';
 import { argsHash, hashAssignedElsewhere, IDENTIFY_CALLS, readCall, type IdentifyCall } from '../identify-calls';
 import { MESSENGER_TOPIC } from '../topics';
+import { proofAfterLogin, updateDropsJwt } from './intercomSequence';
 import { installedCalls } from './proofOnFacts';
 import type { RawFinding, Rule } from './rule';
 
@@ -21,20 +22,28 @@ export const missingUserHash: Rule = {
     },
   },
   check(doc) {
-    const out: RawFinding[] = [];
     if (!MESSENGER_TOPIC.some((n) => doc.has(n))) return [];
-    if (doc.facts) return onFacts(doc);
-    for (const call of IDENTIFY_CALLS) {
-      if (!doc.has(call.gate) || !doc.has(call.needle)) continue;
-      for (const hit of doc.offsets(call.needle)) {
-        if (isMissing(doc, call, hit)) {
-          out.push({ start: hit, end: hit + call.needle.length, message: message(call.label, call.hashKeys[0] ?? 'the signature') });
-        }
-      }
-    }
-    return out;
+    // Order within the file: read from the text alike in every host (most mobile languages
+    // have no grammar here). A JWT dropped from an update replaces the general finding there.
+    const dropped = updateDropsJwt(doc);
+    const perCall = (doc.facts ? onFacts(doc) : onText(doc)).filter((f) => !dropped.some((d) => d.start < f.end && f.start < d.end));
+    return [...perCall, ...dropped, ...proofAfterLogin(doc)].sort((a, b) => a.start - b.start);
   },
 };
+
+/** The rule on the text alone: each identify call of the table, judged on its own settings. */
+function onText(doc: Doc): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const call of IDENTIFY_CALLS) {
+    if (!doc.has(call.gate) || !doc.has(call.needle)) continue;
+    for (const hit of doc.offsets(call.needle)) {
+      if (isMissing(doc, call, hit)) {
+        out.push({ start: hit, end: hit + call.needle.length, message: message(call.label, call.hashKeys[0] ?? 'the signature') });
+      }
+    }
+  }
+  return out;
+}
 
 function message(label: string, hashKey: string): string {
   return `${label} is told who the user is but not given the hash that proves it (${hashKey}); compute it on the server and send it in this call.`;
