@@ -62,6 +62,8 @@ export function proofAfterLogin(doc: Doc): RawFinding[] {
     out.push({
       start: hit.at, end: hit.at + hit.name.length,
       message: `${hit.name} after Intercom's ${seen.name} (line ${line}); set it before the login, or verification rejects it.`,
+      // Not a call without the proof: the installation check has no record of it to agree with.
+      data: { order: 'proof-after-login' },
     });
   });
   return out;
