@@ -49,6 +49,7 @@ export function proofAfterLogin(doc: Doc): RawFinding[] {
   const out: RawFinding[] = [];
   hits.forEach((hit, i) => {
     const block = blocks[i] ?? 0;
+    if (block < 0) return;
     const seen = login.get(block);
     if (hit.kind === 'login') {
       if (seen === undefined) login.set(block, hit);
@@ -71,26 +72,35 @@ export function proofAfterLogin(doc: Doc): RawFinding[] {
 
 /**
  * For each offset in `at` (ascending), the id of the innermost `{ … }` around it (0 outside
- * any). One pass over the text; strings and comments are skipped so their braces do not count.
+ * any), or -1 inside an object or array literal (a `{` after `=`, `(`, `,`, `:`, `[` or `?`):
+ * there, as in an SDK's own table of methods (`setUserHash: (h) => Module.setUserHash(h),`),
+ * the calls are not statements in order. One pass over the text; strings and comments are
+ * skipped so their braces do not count.
  */
 function blockIds(text: string, at: readonly number[]): number[] {
   const out: number[] = [];
   const stack: number[] = [0];
   let next = 1;
   let k = 0;
+  let prev = 0; // the last character that is neither blank nor in a comment
   const n = text.length;
   for (let i = 0; i < n && k < at.length; i++) {
     while (k < at.length && (at[k] ?? 0) <= i) { out.push(stack[stack.length - 1] ?? 0); k++; }
     const c = text.charCodeAt(i);
-    if (c === 123) stack.push(next++);
+    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    if (c === 47 && text.charCodeAt(i + 1) === 47) { const e = text.indexOf('\n', i); i = e < 0 ? n : e; continue; }
+    if (c === 47 && text.charCodeAt(i + 1) === 42) { const e = text.indexOf('*/', i + 2); i = e < 0 ? n : e + 1; continue; }
+    if (c === 123) stack.push(LITERAL_BEFORE.has(prev) ? -1 : next++);
     else if (c === 125) { if (stack.length > 1) stack.pop(); }
-    else if (c === 47 && text.charCodeAt(i + 1) === 47) { const e = text.indexOf('\n', i); i = e < 0 ? n : e; }
-    else if (c === 47 && text.charCodeAt(i + 1) === 42) { const e = text.indexOf('*/', i + 2); i = e < 0 ? n : e + 1; }
     else if (c === 34 || c === 39 || c === 96) i = stringEnd(text, i, c);
+    prev = c;
   }
   while (out.length < at.length) out.push(stack[stack.length - 1] ?? 0);
   return out;
 }
+
+/** `=`, `(`, `,`, `:`, `[`, `?`: a `{` after one of these opens a literal, not a block of statements. */
+const LITERAL_BEFORE = new Set([61, 40, 44, 58, 91, 63]);
 
 /** The offset of the quote closing the string opened at `open`; `'` and `"` strings stop at a line end. */
 function stringEnd(text: string, open: number, quote: number): number {
