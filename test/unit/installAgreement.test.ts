@@ -37,12 +37,15 @@ function* fixtures(): Generator<Fixture> {
 /**
  * The calls `idv scan` reports under missing-user-hash and the ones `idv check` lists as
  * identifying a user without a hash, by line, each given `syntax` as the CLI gives it (or not).
- * Calls whose settings cannot be read (`unresolved`) are named by neither.
+ * Calls whose settings cannot be read (`unresolved`) are named by neither, nor is a mobile
+ * setter called after the login (that finding is about order, not a missing proof).
  */
 function compare(fixture: Fixture, facts: FactsSource | undefined, differences: string[]): number {
   const { path, shown, text } = fixture;
   const withSyntax = facts ? { syntax: facts } : {};
-  const scan = new Set(lint(text, { path, committed: true, config: DEFAULT_CONFIG, ...withSyntax }).filter((f) => f.ruleId === 'missing-user-hash').map((f) => f.range.start.line + 1));
+  // A proof set after the login is sent, only too late: no call without a hash to compare.
+  const scan = new Set(lint(text, { path, committed: true, config: DEFAULT_CONFIG, ...withSyntax })
+    .filter((f) => f.ruleId === 'missing-user-hash' && f.data?.['order'] !== 'proof-after-login').map((f) => f.range.start.line + 1));
   const check = new Set(findInstallations(text, path, undefined, withSyntax).filter((i) => i.identifiers.length > 0 && !i.sendsHash && i.unresolved !== true).map((i) => i.line));
   let agreed = 0;
   for (const line of scan) if (check.has(line)) agreed++; else differences.push(`${shown}:${line} only idv scan`);

@@ -17,6 +17,14 @@ export const IDENTIFY_CALLS: readonly IdentifyCall[] = IDENTIFY_CALL_SPECS;
 /** Mobile SDKs take the hash in a separate call; any of these in the file counts (Intercom's, from its file). */
 export const MOBILE_INTERCOM_HASH: readonly string[] = [...new Set(vendorDefinition('intercom').calls.filter((c) => c.proof?.in === 'separate').flatMap((c) => c.proofKeys ?? []))];
 
+/**
+ * Whether the method named at `hit` is called on the Intercom SDK: `Intercom.x`,
+ * `Intercom.client().x`, `Intercom.instance.x`, Objective-C's `[Intercom x`.
+ */
+export function onIntercom(text: string, hit: number): boolean {
+  return /ntercom[\w.()]{0,30}\s{0,3}$/.test(text.slice(Math.max(0, hit - 40), hit));
+}
+
 /** Where the settings of one call are. */
 export type CallSite =
   | { readonly kind: 'object'; readonly open: number; readonly span: string; readonly then: string }
@@ -33,7 +41,7 @@ export function readCall(text: string, path: string, call: IdentifyCall, hit: nu
   if (call.needle === 'boot(' && (/[\w$]/.test(text.charAt(hit - 1)) || !/intercom/i.test(path + text.slice(0, 5000)))) return undefined;
   if (call.settings === 'file') {
     // Only the Intercom SDK's own login (`Intercom.loginUser(`, `Intercom.instance.loginIdentifiedUser(`).
-    return /ntercom[\w.()]{0,30}\s{0,3}$/.test(text.slice(Math.max(0, hit - 40), hit)) ? { kind: 'file' } : undefined;
+    return onIntercom(text, hit) ? { kind: 'file' } : undefined;
   }
   const then = call.then?.exec(text.slice(afterNeedle, afterNeedle + 200));
   if (call.then && !then) return undefined;

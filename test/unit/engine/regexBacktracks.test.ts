@@ -27,10 +27,12 @@ const shapes = [
   'hmac.new(' + '\\t'.repeat(30),
   '<key>IntercomSecret</key>' + ' '.repeat(20),
   'NEXT_PUBLIC_INTERCOM_SECRET=' + 'a'.repeat(50) + '\\r',
+  '[Intercom loginUserWithUserAttributes:a]; Intercom.setUserJwt' + ' '.repeat(20),
+  "useIntercom(); Intercom('boot', { intercom_user_jwt: t }); Intercom('update', {" + ' '.repeat(30) + 'update(',
 ];
 for (const unit of shapes) {
   const text = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-  for (const path of ['src/components/A.tsx', 'a.py', '.env', 'a.swift', 'Info.plist', 'app/views/a.html.erb', 'a.yaml']) {
+  for (const path of ['src/components/A.tsx', 'a.py', '.env', 'a.swift', 'Info.plist', 'app/views/a.html.erb', 'a.yaml', 'a.dart']) {
     lint(text, { path, committed: true, config: DEFAULT_CONFIG });
     findInstallations(text, path);
   }

@@ -4,6 +4,7 @@ import type { Doc } from '../doc';
 import type { FileFacts } from '../../syntax/index';
 import { argsHash, hashAssignedElsewhere, IDENTIFY_CALLS, readCall, type IdentifyCall } from '../identify-calls';
 import { MESSENGER_TOPIC } from '../topics';
+import { proofAfterLogin, updateDropsJwt } from './intercomSequence';
 import { installedCalls } from './proofOnFacts';
 import type { RawFinding, Rule } from './rule';
 
@@ -14,27 +15,35 @@ export const missingUserHash: Rule = {
     description: 'A messenger boot, identify or login call identifies a user but sends no hash, signature or JWT.',
     fixable: false,
     docs: {
-      what: 'A call that tells the messenger who the user is, without the proof: `window.intercomSettings` or `Intercom(\'boot\', …)` with `user_id` or `email` and no `user_hash` / `intercom_user_jwt`, Intercom mobile `loginUser` without `setUserHash`/`setUserJwt`, Crisp `user:email` without a signature, Chatwoot `setUser` without `identifier_hash`, Help Scout `Beacon(\'identify\')` without `signature`, tawk.to without `hash`, Front without `userHash`, Pylon without `email_hash`, Plain without `emailHash`, Gleap `identify` without the hash argument, Featurebase without `userHash` or a JWT.',
-      why: 'Until every call carries the hash, verification cannot be enforced, and while it is not enforced anyone can open the messenger as any user by typing their email into the settings. Once it is enforced, calls without a hash fail and the messenger stops working for those users.',
-      fix: 'Compute the hash on the server for the logged-in user and pass it in the same call (`user_hash: …`, `signature: …`, `identifier_hash: …`); on mobile, call `setUserHash` before logging the user in. Settings passed as a variable or spread are not checked.',
+      what: 'A call that tells the messenger who the user is, without the proof: `window.intercomSettings` or `Intercom(\'boot\', …)` with `user_id` or `email` and no `user_hash` / `intercom_user_jwt`, Intercom mobile `loginUser` without `setUserHash`/`setUserJwt`, Crisp `user:email` without a signature, Chatwoot `setUser` without `identifier_hash`, Help Scout `Beacon(\'identify\')` without `signature`, tawk.to without `hash`, Front without `userHash`, Pylon without `email_hash`, Plain without `emailHash`, Gleap `identify` without the hash argument, Featurebase without `userHash` or a JWT. Also two cases of order: an Intercom mobile `setUserHash` / `setUserJwt` called after `loginUser`, `loginUserWithUserAttributes`, `loginIdentifiedUser` or `registerIdentifiedUser` in the same block (Swift, Objective-C, Kotlin, Java, Dart, React Native, Xamarin C#), and, in a file whose `boot` sends `intercom_user_jwt`, an `Intercom(\'update\', …)` or react-use-intercom `update({…})` that names the user without it.',
+      why: 'Until every call carries the hash, verification cannot be enforced, and while it is not enforced anyone can open the messenger as any user by typing their email into the settings. Once it is enforced, calls without a hash fail and the messenger stops working for those users. The mobile SDKs read the hash or JWT when the user logs in, so one set afterwards is too late and the login is rejected; an update without the JWT that boot sent is rejected too.',
+      fix: 'Compute the hash on the server for the logged-in user and pass it in the same call (`user_hash: …`, `signature: …`, `identifier_hash: …`); on mobile, call `setUserHash` / `setUserJwt` before logging the user in; in a single-page app, pass the same `intercom_user_jwt` in every `update` that names the user. Settings passed as a variable or spread are not checked, and a setter in another function than the login is not paired with it.',
       suppress: '`idv-disable-next-line missing-user-hash` on the line before the call, or `idv-disable-line missing-user-hash` on its first line. Turn the rule off in `.idvrc.json` for projects that only use anonymous visitors.',
     },
   },
   check(doc) {
-    const out: RawFinding[] = [];
     if (!MESSENGER_TOPIC.some((n) => doc.has(n))) return [];
-    if (doc.facts) return onFacts(doc);
-    for (const call of IDENTIFY_CALLS) {
-      if (!doc.has(call.gate) || !doc.has(call.needle)) continue;
-      for (const hit of doc.offsets(call.needle)) {
-        if (isMissing(doc, call, hit)) {
-          out.push({ start: hit, end: hit + call.needle.length, message: message(call.label, call.hashKeys[0] ?? 'the signature') });
-        }
-      }
-    }
-    return out;
+    // Order within the file: read from the text alike in every host (most mobile languages
+    // have no grammar here). A JWT dropped from an update replaces the general finding there.
+    const dropped = updateDropsJwt(doc);
+    const perCall = (doc.facts ? onFacts(doc) : onText(doc)).filter((f) => !dropped.some((d) => d.start < f.end && f.start < d.end));
+    return [...perCall, ...dropped, ...proofAfterLogin(doc)].sort((a, b) => a.start - b.start);
   },
 };
+
+/** The rule on the text alone: each identify call of the table, judged on its own settings. */
+function onText(doc: Doc): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const call of IDENTIFY_CALLS) {
+    if (!doc.has(call.gate) || !doc.has(call.needle)) continue;
+    for (const hit of doc.offsets(call.needle)) {
+      if (isMissing(doc, call, hit)) {
+        out.push({ start: hit, end: hit + call.needle.length, message: message(call.label, call.hashKeys[0] ?? 'the signature') });
+      }
+    }
+  }
+  return out;
+}
 
 function message(label: string, hashKey: string): string {
   return `${label} is told who the user is but not given the hash that proves it (${hashKey}); compute it on the server and send it in this call.`;
