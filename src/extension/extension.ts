@@ -97,7 +97,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'idv.checkInstallation': async () => {
       const result = await checkInstallation(ctx, { git, configs, tree: installTree, syntax });
       // The walkthrough's step is done when the check passes: installations found, all ready.
-      if (result && result.installations.length > 0 && result.readiness.every((r) => r.ready)) walkthrough.done('installationReady');
+      if (result && result.installations.length > 0 && result.readiness.every((r) => r.ready)) {
+        walkthrough.done('installationReady');
+        // The migration step: JWTs sent, and no vendor that recommends them still on its HMAC
+        // (its note); a mix is never ready. Crisp and other HMAC-only vendors do not hold it back.
+        if (result.readiness.some((r) => r.scheme === 'jwt') && result.readiness.every((r) => r.notes.length === 0)) walkthrough.done('jwtMigrated');
+      }
       return result;
     },
     'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs, syntax }),

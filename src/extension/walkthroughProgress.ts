@@ -1,7 +1,7 @@
 /**
  * The walkthrough's steps complete on what really means done: a secret stored, a snippet
- * inserted, a hash computed, an installation check that found every platform ready, a secret
- * rotated. Commands report those results here; each sets a context key that the step's
+ * inserted, a hash computed, an installation check that found every platform ready (and, for
+ * the migration step, every one on JWT), a secret rotated. Commands report those results here; each sets a context key that the step's
  * `completionEvents` (`onContext:…`) waits for. Completing a step when its command merely
  * started ticked it for a cancelled command, and the walkthrough's re-render on that tick took
  * the keyboard focus from the command's next quick pick.
@@ -15,6 +15,7 @@ export const WALKTHROUGH_KEYS = {
   clientSnippetInserted: 'idv.walkthrough.clientSnippetInserted',
   hashChecked: 'idv.walkthrough.hashChecked',
   installationReady: 'idv.walkthrough.installationReady',
+  jwtMigrated: 'idv.walkthrough.jwtMigrated',
   secretRotated: 'idv.walkthrough.secretRotated',
 } as const;
 

@@ -10,7 +10,7 @@ import { FileReader } from '../fileReader';
 import { scanIncomplete, type Notice } from '../format/types';
 import { resolveConfig } from '../projectConfig';
 import { CliSyntax } from '../syntax';
-import { findInstallations, readiness, type Installation, type Readiness } from '../../core/install/index';
+import { findInstallations, readiness, type Installation, type PlatformScheme, type Readiness } from '../../core/install/index';
 import { getVendor, PLATFORMS, type Platform } from '../../core/vendors';
 import { choice, parse } from '../args';
 import { UsageError, type CliCommand } from '../io';
@@ -18,6 +18,7 @@ import { kindOf, walkFiles, type WalkReport } from '../walk';
 
 const FORMATS = ['text', 'json'] as const;
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { web: 'web', ios: 'iOS', android: 'Android' };
+const SCHEME_NAMES: Readonly<Record<Exclude<PlatformScheme, 'none'>, string>> = { hmac: 'HMAC', jwt: 'JWT', mixed: 'HMAC and JWT mixed' };
 
 /** The JSON `idv check --format json` prints. */
 export interface CheckReport {
@@ -31,8 +32,10 @@ export const checkCommand: CliCommand = {
   usage: `Usage: idv check [paths...] [--format text|json] [--verbose]
 Finds every messenger installation (web settings and boot/identify calls, iOS, Android, React
 Native and Flutter logins) under the paths (default: the current directory), walking files like
-idv scan. For each one: platform, identifiers sent, whether a hash is sent and whether it comes
-from the server or is computed on the client. Then a verdict per vendor and platform.
+idv scan. For each one: platform, identifiers sent, whether a hash is sent, its scheme (hmac for
+user_hash/setUserHash and signatures, jwt for intercom_user_jwt/setUserJwt, Zendesk's loginUser,
+featurebaseJwt) and whether it comes from the server or is computed on the client. Then a
+verdict per vendor and platform, with the scheme in use; a mix of both is not ready.
   --format F   text (a table and the verdicts) or json (default text)
   --verbose    list every path that was not read, with the reason
 Files not read are listed in JSON "skipped" and counted on stderr, as for idv scan.
@@ -110,15 +113,16 @@ async function checkFile(absPath: string, scanRoot: string, walked: boolean, rea
 /** A table of installations, then one verdict per vendor and platform with its reasons. */
 export function formatText(report: CheckReport): string {
   if (report.installations.length === 0) return 'No messenger installations found.\n';
-  const rows = [['LOCATION', 'VENDOR', 'PLATFORM', 'IDENTIFIERS', 'HASH', 'SOURCE'], ...report.installations.map((i) => [
+  const rows = [['LOCATION', 'VENDOR', 'PLATFORM', 'IDENTIFIERS', 'HASH', 'SCHEME', 'SOURCE'], ...report.installations.map((i) => [
     `${i.file}:${i.line}`, i.vendor, i.platform, i.identifiers.length > 0 ? i.identifiers.join(', ') : '(anonymous)',
-    i.sendsHash ? 'sent' : i.unresolved ? 'unread' : 'missing', i.sendsHash ? i.hashSource : '-',
+    i.sendsHash ? 'sent' : i.unresolved ? 'unread' : 'missing', i.scheme === 'none' ? '-' : i.scheme, i.sendsHash ? i.hashSource : '-',
   ])];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const table = rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n');
   const verdicts = report.readiness.map((r) => {
-    const head = `${getVendor(r.vendor).name} on ${PLATFORM_NAMES[r.platform]}: ${r.ready ? 'ready to enforce' : 'NOT ready to enforce'}`;
-    return [head, ...r.reasons.map((reason) => `  - ${reason}`)].join('\n');
+    const scheme = r.scheme === 'none' ? '' : ` (${SCHEME_NAMES[r.scheme]})`;
+    const head = `${getVendor(r.vendor).name} on ${PLATFORM_NAMES[r.platform]}${scheme}: ${r.ready ? 'ready to enforce' : 'NOT ready to enforce'}`;
+    return [head, ...r.reasons.map((reason) => `  - ${reason}`), ...r.notes.map((note) => `  - note: ${note}`)].join('\n');
   });
   return `${table}\n\n${verdicts.join('\n')}\n`;
 }

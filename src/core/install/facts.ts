@@ -8,7 +8,7 @@
 import type { Doc } from '../engine/doc';
 import { installedCalls, type JudgedCall } from '../engine/index';
 import type { CryptoCall, Expr, FileFacts, MessengerCall } from '../syntax/index';
-import { vendorDefinition, type ClientCall } from '../vendors/index';
+import { proofScheme, vendorDefinition, type ClientCall } from '../vendors/index';
 import { identifierList, identifierOfKey, isEmptyValue, type Site, type Span } from './site';
 import type { ComputedOnClient } from './source';
 import type { Identifier } from './types';
@@ -51,7 +51,7 @@ function siteOf(doc: Doc, judged: JudgedCall, all: readonly JudgedCall[], mobile
       // with a login elsewhere; beside a login in the same file it is part of that login.
       if (all.some((o) => o.call.vendor === call.vendor && o.verdict !== 'proof')) return undefined;
       const hash = call.args[0];
-      return hash && !isEmptyValue(hash.text) ? { ...base, identifiers: [], sendsHash: true, ...sent(doc, hash) } : undefined;
+      return hash && !isEmptyValue(hash.text) ? { ...base, identifiers: [], sendsHash: true, proofName: setterName(call), ...sent(doc, hash) } : undefined;
     }
     case 'anonymous':
       // `Intercom('update', { last_request_at })` pings an existing session; it installs nothing.
@@ -62,9 +62,10 @@ function siteOf(doc: Doc, judged: JudgedCall, all: readonly JudgedCall[], mobile
     case 'missing':
       return { ...base, identifiers: identifiersOf(doc, call, client), sendsHash: false };
     case 'proven': {
-      const hash = proofOf(call, client, all);
+      const proof = proofOf(call, client, all);
       const evidence = client?.proof?.in === 'callback' ? { evidence: doc.text.slice(call.start, call.end) } : {};
-      return { ...base, identifiers: identifiersOf(doc, call, client), sendsHash: true, ...(hash ? sent(doc, hash) : {}), ...evidence };
+      const name = proof?.name !== undefined ? { proofName: proof.name } : {};
+      return { ...base, identifiers: identifiersOf(doc, call, client), sendsHash: true, ...name, ...(proof?.expr ? sent(doc, proof.expr) : {}), ...evidence };
     }
   }
 }
@@ -104,21 +105,41 @@ function identifiersOf(doc: Doc, call: MessengerCall, client: ClientCall | undef
   return list.length > 0 ? list : ['user_id_or_email'];
 }
 
-/** The expression that carries the proof, where the vendor file says the call carries it. */
-function proofOf(call: MessengerCall, client: ClientCall | undefined, all: readonly JudgedCall[]): Expr | undefined {
+/** The setter a proof call is, as its shape names it (`setUserJwt` of `call Intercom.client.setUserJwt`). */
+function setterName(call: MessengerCall): string {
+  return call.shape.slice(call.shape.lastIndexOf('.') + 1);
+}
+
+/** Of several ways the proof is handed over, the JWT, which a vendor checks once its JWT security is on. */
+function preferJwt<T>(vendor: MessengerCall['vendor'], found: readonly T[], name: (t: T) => string | undefined): T | undefined {
+  return found.find((f) => proofScheme(vendor, name(f)) === 'jwt') ?? found[0];
+}
+
+/**
+ * The expression that carries the proof, where the vendor file says the call carries it, and
+ * the key or setter it is handed over with (when the call names one).
+ */
+function proofOf(call: MessengerCall, client: ClientCall | undefined, all: readonly JudgedCall[]): { expr?: Expr; name?: string } | undefined {
   const proof = client?.proof ?? { in: 'fields' as const };
   switch (proof.in) {
     case 'fields': {
       const keys = client?.proofKeys ?? vendorDefinition(call.vendor).proofKeys;
-      return call.fields.find((f) => f.name !== undefined && (keys.includes(f.name) || /jwt/i.test(f.name)))?.value;
+      const field = preferJwt(call.vendor, call.fields.filter((f) => f.name !== undefined && (keys.includes(f.name) || /jwt/i.test(f.name))), (f) => f.name);
+      return field ? { ...(field.value ? { expr: field.value } : {}), ...(field.name !== undefined ? { name: field.name } : {}) } : undefined;
     }
     case 'arg':
-      return call.args[proof.index];
+      return withExpr(call.args[proof.index]);
     case 'pair':
-      return call.args.map((a) => a.items?.[2]?.items?.[proof.index]).find((item) => item !== undefined);
-    case 'separate':
-      return all.find((o) => o.call.vendor === call.vendor && o.verdict === 'proof')?.call.args[0];
+      return withExpr(call.args.map((a) => a.items?.[2]?.items?.[proof.index]).find((item) => item !== undefined));
+    case 'separate': {
+      const setter = preferJwt(call.vendor, all.filter((o) => o.call.vendor === call.vendor && o.verdict === 'proof'), (o) => setterName(o.call));
+      return setter ? { ...withExpr(setter.call.args[0]), name: setterName(setter.call) } : undefined;
+    }
     case 'callback':
-      return call.args[2];
+      return withExpr(call.args[2]);
   }
+}
+
+function withExpr(expr: Expr | undefined): { expr?: Expr } {
+  return expr ? { expr } : {};
 }

@@ -10,7 +10,7 @@ import { createDoc } from '../engine/doc';
 import { DEFAULT_CONFIG, lint, type FactsSource } from '../engine/index';
 import { isTestPath, langOf } from '../engine/lang';
 import type { ResolvedConfig, RuleId, SeveritySetting, Side } from '../engine/types';
-import { PLATFORMS } from '../vendors';
+import { PLATFORMS, proofScheme } from '../vendors';
 import { mobileSites } from './mobile';
 import { platformsOf } from './platform';
 import type { Site } from './site';
@@ -66,10 +66,11 @@ export function findInstallations(text: string, path: string, languageId?: strin
   for (const site of sites) {
     const line = doc.positionAt(site.offset).line + 1;
     const source = hashSource(doc, site, client);
+    const scheme = site.sendsHash ? proofScheme(site.vendor, site.proofName) : 'none';
     // Built key by key: this order is the JSON contract of `idv check --format json`.
     for (const platform of site.mobile ? platforms.mobile : ['web' as const]) {
       out.push({
-        file: path, line, vendor: site.vendor, platform, identifiers: site.identifiers, sendsHash: site.sendsHash, hashSource: source,
+        file: path, line, vendor: site.vendor, platform, identifiers: site.identifiers, sendsHash: site.sendsHash, hashSource: source, scheme,
         ...(site.unresolved ? { unresolved: true as const } : {}),
       });
     }

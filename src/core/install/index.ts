@@ -5,4 +5,4 @@
  */
 export { findInstallations, type FindOptions } from './find';
 export { MOBILE_REMINDER, readiness } from './readiness';
-export type { HashSource, Identifier, Installation, Readiness } from './types';
+export type { HashSource, Identifier, Installation, InstallationScheme, PlatformScheme, Readiness } from './types';

@@ -7,6 +7,7 @@
 import { callArguments, matchBracket } from '../engine/calls';
 import type { Doc } from '../engine/doc';
 import { IDENTIFY_CALLS } from '../engine/identify-calls';
+import { proofScheme } from '../vendors';
 import { capped, identifierList, isEmptyValue, type Site } from './site';
 import type { Identifier } from './types';
 
@@ -29,16 +30,21 @@ export function mobileSites(doc: Doc): Site[] {
   const logins = hits(doc, LOGINS);
   const anonymous = hits(doc, ANONYMOUS);
   const setters = hits(doc, SETTERS);
+  // Of a file's setters that hand over a value, the JWT's, which Intercom checks once Messenger Security is on.
   let hash: string | undefined;
+  let proofName: string | undefined;
   for (const setter of setters) {
     const arg = setterArgument(doc.text, setter);
-    if (arg !== undefined && !isEmptyValue(arg)) {
+    if (arg === undefined || isEmptyValue(arg)) continue;
+    const jwt = proofScheme('intercom', setter.needle) === 'jwt';
+    if (hash === undefined || jwt) {
       hash = arg;
-      break;
+      proofName = setter.needle;
     }
+    if (jwt) break;
   }
   const sendsHash = hash !== undefined;
-  const withHash = sendsHash ? { hash } : {};
+  const withHash = sendsHash ? { hash, ...(proofName !== undefined ? { proofName } : {}) } : {};
   const out: Site[] = logins.map((h) => ({ offset: h.at, vendor: 'intercom', identifiers: loginIdentifiers(doc, h), sendsHash, ...withHash, mobile: true }));
   for (const h of anonymous) out.push({ offset: h.at, vendor: 'intercom', identifiers: [], sendsHash: false, mobile: true });
   // A file that only sets the hash (an auth service) is reported so readiness can pair it with

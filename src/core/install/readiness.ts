@@ -2,10 +2,14 @@
  * `readiness`: can identity verification be enforced for a vendor on a platform? Only when every
  * installation that identifies a user sends a hash and none computes it on the client; otherwise
  * enforcing logs those users out of the messenger (or, for a client-computed hash, the secret is
- * already public and enforcing proves nothing).
+ * already public and enforcing proves nothing). Nor when some installations send an HMAC and
+ * others a JWT: whichever scheme is enforced rejects the other's users.
  */
 import { getVendor, PLATFORMS, VENDORS, type Platform, type VendorId } from '../vendors';
-import type { Installation, Readiness } from './types';
+import type { Installation, PlatformScheme, Readiness } from './types';
+
+/** Locations named per scheme in a mix; the rest are counted. */
+const MIX_SHOWN = 3;
 
 /** Shown for every mobile platform: enforcing cuts off app versions already in users' hands. */
 export const MOBILE_REMINDER = 'App versions already released without the hash stop working once verification is enforced: release the version that sends the hash first, and enforce when most users have updated.';
@@ -29,7 +33,11 @@ export function readiness(installations: readonly Installation[]): Readiness[] {
 
 function verdict(vendorId: VendorId, platform: Platform, group: readonly Installation[]): Readiness {
   const vendor = getVendor(vendorId);
-  const field = platform === 'web' ? vendor.hashField : 'setUserHash';
+  const scheme = schemeOf(group);
+  // The proof the platform's other installations send is the one a call without it lacks.
+  const field = scheme === 'jwt'
+    ? (platform === 'web' ? vendor.jwt?.field : vendor.jwt?.mobile?.call) ?? vendor.hashField
+    : platform === 'web' ? vendor.hashField : 'setUserHash';
   const where = (i: Installation) => `${i.file}:${i.line}`;
   // Files that only set the hash: on mobile the login may live in another file of the app.
   const setters = group.filter((i) => i.identifiers.length === 0 && i.sendsHash);
@@ -57,9 +65,30 @@ function verdict(vendorId: VendorId, platform: Platform, group: readonly Install
       reasons.push(`${where(i)} sends a hash whose origin is not visible here: check that the server computes it.`);
     }
   }
+  if (scheme === 'mixed') {
+    // Enforcing either scheme rejects the users of the installations that send the other.
+    ready = false;
+    const list = (s: 'hmac' | 'jwt') => {
+      const at = group.filter((i) => i.scheme === s).map(where);
+      return at.length > MIX_SHOWN ? `${at.slice(0, MIX_SHOWN).join(', ')} and ${at.length - MIX_SHOWN} more` : at.join(', ');
+    };
+    const prefer = vendor.recommends?.scheme === 'jwt' ? 'JWT' : 'one scheme';
+    reasons.push(`Mixes HMAC (${list('hmac')}) and JWT (${list('jwt')}): enforcing either scheme rejects the users of the other; move every installation to ${prefer} before enforcing.`);
+  }
   if (!group.some((i) => i.identifiers.length > 0 || i.sendsHash)) {
     reasons.push('No installation identifies a user; anonymous visitors are not affected by enforcement.');
   }
   if (platform !== 'web') reasons.push(MOBILE_REMINDER);
-  return { vendor: vendorId, platform, ready, reasons };
+  const notes: string[] = [];
+  if ((scheme === 'hmac' || scheme === 'mixed') && vendor.recommends?.scheme === 'jwt' && vendor.jwt) {
+    notes.push(`${vendor.recommends.why}: migrate ${platform === 'web' ? vendor.hashField : 'setUserHash'} to ${(platform === 'web' ? vendor.jwt.field : vendor.jwt.mobile?.call) ?? vendor.jwt.field} (server first, then the clients; enforce last).`);
+  }
+  return { vendor: vendorId, platform, ready, scheme, reasons, notes };
+}
+
+/** The proof the group's installations send: one scheme, both, or none at all. */
+function schemeOf(group: readonly Installation[]): PlatformScheme {
+  const used = new Set(group.map((i) => i.scheme).filter((s) => s !== 'none'));
+  if (used.size === 0) return 'none';
+  return used.size > 1 ? 'mixed' : used.has('jwt') ? 'jwt' : 'hmac';
 }

@@ -19,6 +19,11 @@ export interface Site {
   readonly sendsHash: boolean;
   /** The expression passed as the hash, when one is sent and readable. */
   readonly hash?: string;
+  /**
+   * The settings key or setter call that carries the proof (`user_hash`, `setUserJwt`), when a
+   * proof is sent and its name is known: it decides the installation's scheme (proofScheme).
+   */
+  readonly proofName?: string;
   /** Where the hash expression is in the text, when the detector knows it exactly. */
   readonly hashSpan?: Span;
   /** More text that shows where the hash comes from (Zendesk: the callback's body). */

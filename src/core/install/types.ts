@@ -2,7 +2,7 @@
  * The installation check's data contract, shared by `idv check`, the editor's tree view and
  * their tests: plain data, so the CLI can print it as JSON exactly as the editor shows it.
  */
-import type { Platform, VendorId } from '../vendors';
+import type { Platform, ProofScheme, VendorId } from '../vendors';
 
 /**
  * What a call tells the messenger about the user. `user_id_or_email` means the call identifies
@@ -17,6 +17,17 @@ export type Identifier = 'user_id' | 'email' | 'user_id_or_email';
  * tag, server-rendered props), `unknown` otherwise or when no hash is sent.
  */
 export type HashSource = 'server' | 'client' | 'unknown';
+
+/**
+ * Which proof an installation sends: `hmac` (`user_hash`, `setUserHash`, a signature), `jwt`
+ * (`intercom_user_jwt`, `setUserJwt`, Zendesk's `loginUser` callback, `featurebaseJwt`), or
+ * `none` when it sends no proof. A call that sends both counts as `jwt`, the one a vendor
+ * checks once its JWT security is on.
+ */
+export type InstallationScheme = ProofScheme | 'none';
+
+/** The schemes in use on one vendor and platform: `mixed` when some installations send each. */
+export type PlatformScheme = ProofScheme | 'mixed' | 'none';
 
 /** One place where a messenger is started or told who the user is. */
 export interface Installation {
@@ -35,6 +46,7 @@ export interface Installation {
   /** A hash, signature or JWT goes with the identity (for mobile: the file sets one). */
   readonly sendsHash: boolean;
   readonly hashSource: HashSource;
+  readonly scheme: InstallationScheme;
   /**
    * Present when whether a hash is sent cannot be read here: the settings are partly built
    * where this file does not show (a spread or a variable not followed, a value that may hold
@@ -49,6 +61,13 @@ export interface Readiness {
   readonly vendor: VendorId;
   readonly platform: Platform;
   readonly ready: boolean;
+  /** The proof the installations send; `mixed` is one of the reasons it is not ready. */
+  readonly scheme: PlatformScheme;
   /** Why not (file:line of each gap), notes worth checking, and for mobile the release reminder. */
   readonly reasons: readonly string[];
+  /**
+   * Information that never changes `ready`: the vendor recommends the other scheme (Intercom
+   * calls `user_hash` deprecated and recommends its JWT).
+   */
+  readonly notes: readonly string[];
 }

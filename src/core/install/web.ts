@@ -6,6 +6,7 @@
 import { callArguments, hasKey, matchBracket } from '../engine/calls';
 import type { Doc } from '../engine/doc';
 import { argsHash, hashAssignedElsewhere, IDENTIFY_CALLS, readCall, type CallSite, type IdentifyCall } from '../engine/identify-calls';
+import { proofScheme } from '../vendors';
 import { capped, identifierList, identifierOfKey, isEmptyValue, type Site } from './site';
 
 /** Every web installation in the document, in table order (the caller sorts). */
@@ -45,14 +46,21 @@ function fromObject(doc: Doc, call: IdentifyCall, hit: number, site: CallSite & 
   const identifiers = identifierList(ids);
 
   // `value` undefined: a hash is sent but its expression is not in the literal.
-  let entry: { value?: string } | undefined = hashEntry(doc.text, site.open, call.hashKeys);
+  let entry: { value?: string; key?: string } | undefined = hashEntry(doc.text, site.open, call.hashKeys, (k) => proofScheme(call.vendor, k) === 'jwt');
   if (!entry && hashAssignedElsewhere((n) => doc.has(n), call)) entry = assignedHash(doc, call.hashKeys);
-  if (!entry && spread && call.hashKeys.some((k) => doc.has(k) && hasKey(doc.text, k))) entry = {};
+  if (!entry && spread) {
+    const key = call.hashKeys.find((k) => doc.has(k) && hasKey(doc.text, k));
+    if (key !== undefined) entry = { key };
+  }
   const sendsHash = entry !== undefined && (entry.value === undefined || !isEmptyValue(entry.value));
   // `Intercom('update', { last_request_at })` pings an existing session; it installs nothing.
   if (/update/.test(site.then) && identifiers.length === 0 && !sendsHash) return undefined;
   const hash = sendsHash ? entry?.value : undefined;
-  return { offset: hit, vendor: call.vendor, identifiers, sendsHash, ...(hash !== undefined ? { hash } : {}), mobile: false };
+  const proofName = sendsHash ? entry?.key : undefined;
+  return {
+    offset: hit, vendor: call.vendor, identifiers, sendsHash, ...(hash !== undefined ? { hash } : {}),
+    ...(proofName !== undefined ? { proofName } : {}), mobile: false,
+  };
 }
 
 /** Line and block comments before an entry of an object literal. */
@@ -60,24 +68,30 @@ const LEADING_COMMENTS = /^(?:\s{0,200}(?:\/\/[^\n]{0,500}(?:\n|$)|\/\*[^]{0,500
 /** A line comment after the last entry's value (`user_hash: hash // from the server`), outside quotes. */
 const TRAILING_COMMENT = /\s{1,20}\/\/[^\n'"`]{0,500}$/;
 
-/** The value given to the first hash key (or any `…jwt…` key) in the object opening at `open`. */
-function hashEntry(text: string, open: number, hashKeys: readonly string[]): { value: string } | undefined {
+/**
+ * The key and value of the first hash key (or any `…jwt…` key) in the object opening at `open`;
+ * of several, the first that `isJwt`, the proof a vendor checks once its JWT security is on.
+ */
+function hashEntry(text: string, open: number, hashKeys: readonly string[], isJwt: (key: string) => boolean): { value: string; key: string } | undefined {
+  let first: { value: string; key: string } | undefined;
   for (const entry of callArguments(text, open)) {
     // A comment that ends the line of the entry before (`app_id: 'x', // workspace`) starts this one's text.
     const entryText = entry.text.replace(LEADING_COMMENTS, '');
     const m = /^["']?([\w$:]{1,60})["']?\s{0,5}(?::(?!:)|=>|=(?!=))\s{0,5}/.exec(entryText);
     const key = m?.[1] ?? (/^[\w$]{1,60}$/.test(entryText) ? entryText : undefined);
     if (key === undefined || !(hashKeys.includes(key) || /jwt/i.test(key))) continue;
-    return { value: (m ? entryText.slice(m[0].length) : entryText).replace(TRAILING_COMMENT, '') };
+    const found = { value: (m ? entryText.slice(m[0].length) : entryText).replace(TRAILING_COMMENT, ''), key };
+    if (isJwt(key)) return found;
+    first ??= found;
   }
-  return undefined;
+  return first;
 }
 
 /** Per document and key list: every settings object in a file shares the one late assignment. */
-const assigned = new WeakMap<Doc, Map<readonly string[], { value?: string }>>();
+const assigned = new WeakMap<Doc, Map<readonly string[], { value?: string; key?: string }>>();
 
 /** The right-hand side of `x.user_hash = …` elsewhere in the file (value unknown when not `=`). */
-function assignedHash(doc: Doc, hashKeys: readonly string[]): { value?: string } {
+function assignedHash(doc: Doc, hashKeys: readonly string[]): { value?: string; key?: string } {
   let cache = assigned.get(doc);
   if (!cache) {
     cache = new Map();
@@ -91,13 +105,13 @@ function assignedHash(doc: Doc, hashKeys: readonly string[]): { value?: string }
   return found;
 }
 
-function findAssignedHash(doc: Doc, hashKeys: readonly string[]): { value: string } | undefined {
+function findAssignedHash(doc: Doc, hashKeys: readonly string[]): { value: string; key: string } | undefined {
   for (const key of hashKeys) {
     for (const spelling of [`.${key}`, `["${key}"]`, `['${key}']`]) {
       for (const at of capped(doc.offsets(spelling))) {
         const rest = doc.text.slice(at + spelling.length, at + spelling.length + 300);
         const m = /^\s{0,5}=(?!=)\s{0,5}([^;\n]{1,250})/.exec(rest);
-        if (m?.[1]) return { value: m[1].trim() };
+        if (m?.[1]) return { value: m[1].trim(), key };
       }
     }
   }

@@ -18,7 +18,7 @@ import { pylon } from './pylon';
 import { tawkto } from './tawkto';
 import { identifyCalls, markers, messengerNeedles, shapes, type IdentifyCallSpec as IdentifyCallSpecOf, type MessengerShape as MessengerShapeOf } from './derived';
 import { judge, type CallFacts, type CallVerdict } from './proof';
-import type { Platform, PrefilterNeedle, VendorDefinition, VendorFacts } from './types';
+import type { Platform, PrefilterNeedle, ProofScheme, VendorDefinition, VendorFacts } from './types';
 import { zendesk } from './zendesk';
 
 /** Every vendor, in the order pickers, tables and the engine list them. */
@@ -33,7 +33,7 @@ export type MessengerShape = MessengerShapeOf<VendorId>;
 /** One identify call as the text engine finds it. */
 export type IdentifyCallSpec = IdentifyCallSpecOf<VendorId>;
 
-export type { ClientCall, ClientSdk, Engine, HashedIdentifier, Platform, PrefilterNeedle, ProofPlace, Sample, SampleLang, SecretEncoding, ShapeSpec, TextSpec, VendorDefinition } from './types';
+export type { ClientCall, ClientSdk, Engine, HashedIdentifier, Platform, PrefilterNeedle, ProofPlace, ProofScheme, Sample, SampleLang, SecretEncoding, ShapeSpec, TextSpec, VendorDefinition } from './types';
 export { CLIENT_SDKS } from './types';
 export type { CallFacts, CallVerdict } from './proof';
 
@@ -86,4 +86,22 @@ export const VENDOR_MARKERS: Readonly<Record<VendorId, readonly string[]>> = mar
  */
 export function judgeCalls(calls: readonly CallFacts[]): CallVerdict[] {
   return judge(VENDOR_DEFINITIONS, calls);
+}
+
+/**
+ * The scheme a proof field or call carries (`user_hash`, `setUserHash` → hmac; `intercom_user_jwt`,
+ * `setUserJwt`, `featurebaseJwt` → jwt), read from the vendor's file: a vendor with one scheme
+ * has that one whatever the name (Zendesk's callback, Crisp's signature); otherwise the names
+ * its `jwt` facts give (field, mobile call) and any proof key that says JWT are JWT, and every
+ * other proof, or one whose name is not known, is the HMAC hash (`hashField`).
+ */
+export function proofScheme(id: VendorId, name: string | undefined): ProofScheme {
+  const facts = vendorDefinition(id).facts;
+  if (facts.scheme !== 'hmac+jwt') return facts.scheme === 'jwt-only' ? 'jwt' : 'hmac';
+  if (name === undefined || !facts.jwt) return 'hmac';
+  const jwtNames = [facts.jwt.field, facts.jwt.mobile?.call].filter((n): n is string => n !== undefined).map((n) => n.toLowerCase());
+  const lower = name.toLowerCase();
+  // The last segment of a call's path (`Intercom.client.setUserJwt`), compared case-blind for Xamarin's SetUserJwt.
+  const last = lower.slice(lower.lastIndexOf('.') + 1);
+  return jwtNames.includes(last) || /jwt/.test(last) ? 'jwt' : 'hmac';
 }

@@ -7,6 +7,9 @@
 /** The platforms a vendor issues separate secrets for. Intercom: one secret each. */
 export type Platform = 'web' | 'ios' | 'android';
 
+/** The two ways a server proves who the user is: an HMAC of the identifier, or a signed JWT. */
+export type ProofScheme = 'hmac' | 'jwt';
+
 /** What the vendor expects the hash to be computed from. */
 export type HashedIdentifier = 'user_id' | 'email' | 'user_id_or_email';
 
@@ -56,7 +59,7 @@ export interface VendorFacts<Id extends string = string> {
    * The scheme the vendor tells new installations to use, and why, in a few words the snippet
    * picker shows. Absent: the vendor has one scheme only, or no preference.
    */
-  readonly recommends?: { readonly scheme: 'hmac' | 'jwt'; readonly why: string };
+  readonly recommends?: { readonly scheme: ProofScheme; readonly why: string };
   /** `jwt-only`: the vendor has no plain HMAC hash (Zendesk messaging). */
   readonly scheme: 'hmac' | 'hmac+jwt' | 'jwt-only';
 }

@@ -5,7 +5,7 @@
  * of the snippet's language; with an editor of another language it asks.
  */
 import * as vscode from 'vscode';
-import { listSnippets, renderSnippet, resolveContext, SnippetError, type IdentifierKind, type SnippetInfo, type SnippetKind } from '../../core/snippets/catalogue';
+import { listSnippets, renderSnippet, resolveContext, SnippetError, type IdentifierKind, type SnippetInfo, type SnippetKind, type SnippetScheme } from '../../core/snippets/catalogue';
 import { rankSnippets, type RankedSnippet } from '../../core/snippets/ranking';
 import { findVendor, type Vendor } from '../../core/vendors';
 import type { CommandContext } from '../context';
@@ -14,6 +14,8 @@ import { readSettings } from '../settings';
 export interface InsertArgs {
   readonly id?: string;
   readonly kind?: SnippetKind;
+  /** Offer only snippets of this scheme (the walkthrough's migration step asks for `jwt`). */
+  readonly scheme?: SnippetScheme;
   readonly vendor?: string;
   readonly identifier?: IdentifierKind;
   readonly envVar?: string;
@@ -34,7 +36,7 @@ export async function insertSnippet(ctx: CommandContext, args?: InsertArgs): Pro
   const settings = readSettings(editor?.document.uri);
   const snippet = args?.id
     ? listSnippets().find((s) => s.id === args.id)
-    : await pickSnippet(ctx, editor?.document.languageId, args?.kind, args?.vendor ?? settings.defaultVendor, title);
+    : await pickSnippet(ctx, editor?.document.languageId, { ...(args?.kind ? { kind: args.kind } : {}), ...(args?.scheme ? { scheme: args.scheme } : {}) }, args?.vendor ?? settings.defaultVendor, title);
   if (!snippet) return undefined;
   const vendor = await pickVendor(ctx, snippet, args?.vendor ?? settings.defaultVendor, args?.vendor !== undefined, title);
   if (!vendor) return undefined;
@@ -70,8 +72,9 @@ export async function insertSnippet(ctx: CommandContext, args?: InsertArgs): Pro
  * The editor's language first; within each group, the scheme the preferred vendor recommends
  * first (JWT for Intercom, Featurebase and Zendesk), its items saying why.
  */
-async function pickSnippet(ctx: CommandContext, languageId: string | undefined, kind: SnippetKind | undefined, vendor: string, title: string): Promise<SnippetInfo | undefined> {
-  const all = listSnippets(kind ? { kind } : {});
+async function pickSnippet(ctx: CommandContext, languageId: string | undefined, filter: { kind?: SnippetKind; scheme?: SnippetScheme }, vendor: string, title: string): Promise<SnippetInfo | undefined> {
+  const { kind } = filter;
+  const all = listSnippets(filter);
   const here = rankSnippets(languageId ? all.filter((s) => s.language === languageId) : [], vendor);
   const rest = rankSnippets(all.filter((s) => !here.some((r) => r.snippet === s)), vendor);
   const toItem = ({ snippet: s, recommended }: RankedSnippet): SnippetItem => ({
@@ -85,7 +88,7 @@ async function pickSnippet(ctx: CommandContext, languageId: string | undefined, 
     { label: here.length > 0 ? 'Other languages' : 'Snippets', kind: vscode.QuickPickItemKind.Separator },
     ...rest.map(toItem),
   ];
-  const picked = await ctx.prompter().pick(items, { title, placeHolder: kind === 'server' ? 'Server code that computes the hash' : 'Which snippet?', matchOnDescription: true, matchOnDetail: true });
+  const picked = await ctx.prompter().pick(items, { title, placeHolder: kind === 'server' ? (filter.scheme === 'jwt' ? 'Server code that signs the JWT' : 'Server code that computes the hash') : 'Which snippet?', matchOnDescription: true, matchOnDetail: true });
   return picked?.snippet;
 }
 

@@ -1,10 +1,11 @@
 /**
  * The "Messenger Installations" view: one node per vendor and platform with its verdict (ready to
- * enforce, or not and why), and under it each installation, which opens its file at the line.
+ * enforce, or not and why) and the scheme in use (HMAC, JWT or both mixed), under it the reasons,
+ * info notes, and each installation, which opens its file at the line.
  * Holds only what the last `idv.checkInstallation` found; the core does the finding.
  */
 import * as vscode from 'vscode';
-import { MOBILE_REMINDER, type Installation, type Readiness } from '../../core/install/index';
+import { MOBILE_REMINDER, type Installation, type PlatformScheme, type Readiness } from '../../core/install/index';
 import { getVendor, type Platform } from '../../core/vendors';
 
 /** What the check found, as `idv check --format json` prints it. */
@@ -17,9 +18,12 @@ export interface InstallResult {
 export type InstallNode =
   | { readonly kind: 'verdict'; readonly readiness: Readiness; readonly installations: readonly Installation[] }
   | { readonly kind: 'reason'; readonly text: string; readonly ready: boolean }
+  | { readonly kind: 'note'; readonly text: string }
   | { readonly kind: 'installation'; readonly installation: Installation };
 
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { web: 'Web', ios: 'iOS', android: 'Android' };
+/** How the verdict's description names the scheme in use; nothing when no proof is sent. */
+const SCHEME_NAMES: Readonly<Record<PlatformScheme, string>> = { hmac: 'HMAC', jwt: 'JWT', mixed: 'HMAC and JWT mixed', none: '' };
 
 /** The view's data provider. */
 export class InstallTreeProvider implements vscode.TreeDataProvider<InstallNode>, vscode.Disposable {
@@ -48,6 +52,7 @@ export class InstallTreeProvider implements vscode.TreeDataProvider<InstallNode>
     if (node.kind !== 'verdict') return [];
     return [
       ...node.readiness.reasons.map((text): InstallNode => ({ kind: 'reason', text, ready: node.readiness.ready })),
+      ...node.readiness.notes.map((text): InstallNode => ({ kind: 'note', text })),
       ...node.installations.map((installation): InstallNode => ({ kind: 'installation', installation })),
     ];
   }
@@ -55,6 +60,14 @@ export class InstallTreeProvider implements vscode.TreeDataProvider<InstallNode>
   /** How each node looks. */
   getTreeItem(node: InstallNode): vscode.TreeItem {
     if (node.kind === 'verdict') return verdictItem(node.readiness);
+    if (node.kind === 'note') {
+      // Information only: it never makes a platform "not ready".
+      const item = new vscode.TreeItem(node.text);
+      item.tooltip = node.text;
+      item.iconPath = new vscode.ThemeIcon('info');
+      item.contextValue = 'idv.installNote';
+      return item;
+    }
     if (node.kind === 'reason') {
       const item = new vscode.TreeItem(node.text);
       item.tooltip = node.text;
@@ -73,12 +86,14 @@ export class InstallTreeProvider implements vscode.TreeDataProvider<InstallNode>
 function verdictItem(r: Readiness): vscode.TreeItem {
   const item = new vscode.TreeItem(`${getVendor(r.vendor).name} · ${PLATFORM_NAMES[r.platform]}`,
     r.ready ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
-  item.description = r.ready ? 'ready to enforce' : 'not ready to enforce';
+  const scheme = SCHEME_NAMES[r.scheme];
+  item.description = `${r.ready ? 'ready to enforce' : 'not ready to enforce'}${scheme ? ` · ${scheme}` : ''}`;
   item.iconPath = r.ready
     ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
     : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
   const tooltip = new vscode.MarkdownString(`**${item.description}**`);
   for (const reason of r.reasons) tooltip.appendMarkdown('\n\n').appendText(`• ${reason}`);
+  for (const note of r.notes) tooltip.appendMarkdown('\n\n').appendText(`ℹ ${note}`);
   item.tooltip = tooltip;
   item.contextValue = r.ready ? 'idv.installReady' : 'idv.installNotReady';
   return item;
@@ -98,13 +113,13 @@ function installationItem(i: Installation, uri: vscode.Uri | undefined): vscode.
   return item;
 }
 
-/** "user_id, email · hash sent · from the server", as the description and in tests. */
+/** "user_id, email · JWT sent · from the server", as the description and in tests. */
 function describe(i: Installation): string {
   const who = i.identifiers.length > 0 ? i.identifiers.join(', ') : 'anonymous';
   if (i.unresolved) return `${who} · hash not readable here`;
   if (!i.sendsHash) return `${who} · no hash`;
   const from = i.hashSource === 'server' ? 'from the server' : i.hashSource === 'client' ? 'computed on the client' : 'origin unknown';
-  return `${who} · hash sent · ${from}`;
+  return `${who} · ${i.scheme === 'jwt' ? 'JWT' : 'HMAC hash'} sent · ${from}`;
 }
 
 /** A node as rendered, for tests: label, description, icon id, command and children. */

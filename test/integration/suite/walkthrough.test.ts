@@ -133,6 +133,51 @@ describe('walkthrough', () => {
     assert.deepEqual(api.walkthroughResults(), ['installationReady']);
   });
 
+  it('Migrate from HMAC to JWT: Insert JWT Server Snippet offers JWT server snippets only and inserts one', async () => {
+    const button = buttons('migrateToJwt').find((b) => b.title === 'Insert JWT Server Snippet');
+    assert.ok(button);
+    assert.deepEqual(button.args, [{ kind: 'server', scheme: 'jwt', vendor: 'intercom' }]);
+    // The vendor comes with the button: the snippet, then the identifier and the variable are asked.
+    const prompter = new ScriptedPrompter([{ pick: 'Express route that signs the messenger JWT (jsonwebtoken)' }, { pick: 'User id' }, { input: 'INTERCOM_MESSENGER_SECRET' }]);
+    api.setPrompter(prompter);
+    const result = await vscode.commands.executeCommand<InsertResult>(button.command, ...button.args);
+    assert.ok(prompter.done, 'every answer was used');
+    const offered = (prompter.calls[0]?.items ?? []).filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+    assert.ok(offered.length > 5 && offered.every((i) => i.description?.startsWith('server, JWT')), offered.map((i) => i.description).join(', '));
+    assert.equal(result.id, 'jwt-express');
+    assert.equal(result.vendor, 'intercom');
+    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /INTERCOM_MESSENGER_SECRET/);
+    assert.deepEqual(api.walkthroughResults(), ['serverSnippetInserted']);
+  });
+
+  it('Migrate from HMAC to JWT: Check Installation completes the step only once no platform mixes or keeps the HMAC hash', async () => {
+    assert.deepEqual(buttons('migrateToJwt').map((b) => b.command), ['idv.insertSnippet', 'idv.insertSnippet', 'idv.checkInstallation']);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    /** Replaces a workspace file's text in its editor, unsaved: the check reads open documents' live text. */
+    const rewrite = async (path: string[], text: string) => {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, ...path));
+      await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), text));
+    };
+    // boot.js moves to the JWT while the layout and the component still send user_hash: a mix.
+    await rewrite(['web', 'boot.js'], "window.intercomSettings = { app_id: 'abc123', user_id: currentUser.id, intercom_user_jwt: currentUser.intercomJwt };\n");
+    const mixed = await press<{ readiness: Array<{ vendor: string; platform: string; ready: boolean; scheme: string; reasons: string[] }> }>('migrateToJwt', 'Check Installation', []);
+    const web = mixed.readiness.find((r) => r.vendor === 'intercom' && r.platform === 'web');
+    assert.equal(web?.scheme, 'mixed');
+    assert.equal(web?.ready, false);
+    assert.ok(web?.reasons.some((r) => /^Mixes HMAC \(.*\) and JWT \(web\/boot\.js:1\)/.test(r)), JSON.stringify(web?.reasons));
+    assert.ok(!api.walkthroughResults().includes('jwtMigrated'));
+    // The tree says so on the verdict's row.
+    const top = api.installationTree().find((item) => item.label.startsWith('Intercom') && item.label.includes('Web'));
+    assert.match(top?.description ?? '', /not ready to enforce · HMAC and JWT mixed/);
+    // Every installation on the JWT: the step is done.
+    await rewrite(['web', 'layout.html.erb'], '<script>\n  window.intercomSettings = { app_id: "abc123", user_id: "<%= current_user.id %>", intercom_user_jwt: "<%= intercom_jwt(current_user) %>" };\n</script>\n');
+    await rewrite(['web', 'src', 'components', 'SupportChat.tsx'], "'use client';\nexport function SupportChat({ userId, jwt }: { userId: string; jwt: string }) {\n  window.Intercom('boot', { app_id: 'abc123', user_id: userId, intercom_user_jwt: jwt });\n  return null;\n}\n");
+    const migrated = await press<{ readiness: Array<{ ready: boolean; scheme: string; notes: string[] }> }>('migrateToJwt', 'Check Installation', []);
+    assert.ok(migrated.readiness.every((r) => r.ready && r.scheme !== 'mixed' && r.notes.length === 0), JSON.stringify(migrated.readiness));
+    assert.ok(api.walkthroughResults().includes('jwtMigrated'), JSON.stringify(api.walkthroughResults()));
+  });
+
   it('Enforce, and rotate a secret: completes when a stored secret is replaced, not when one is first stored', async () => {
     await vscode.commands.executeCommand('idv.forgetSecret', { vendor: 'crisp', slot: 'all' });
     assert.equal(await press<boolean>('enforce', 'Set the New Secret', [{ pick: 'Crisp' }, { input: SECRET }]), true);
