@@ -61,7 +61,7 @@ describe('snippets', () => {
     // first request can come before they are in. Ask again (each request is a round trip to
     // the workbench, no timer) until they answer, a bounded number of times.
     let snippets: string[] = [];
-    for (let attempt = 0; attempt < 200 && !snippets.some((label) => label.startsWith('idv-flask')); attempt++) {
+    for (let attempt = 0; attempt < 2000 && !snippets.some((label) => label.startsWith('idv-flask')); attempt++) {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 4));
       snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     }
