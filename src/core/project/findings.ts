@@ -130,6 +130,53 @@ function judge(hash: ServerHash, clientPath: string, call: MessengerCall): strin
   return undefined;
 }
 
+/** Claims about the token itself, never attributes a page could also send. */
+const TOKEN_CLAIMS: ReadonlySet<string> = new Set(['exp', 'iat', 'nbf', 'jti', 'iss', 'aud', 'sub', 'scope']);
+
+/**
+ * (d) An attribute the server signs into the messenger's JWT, sent in clear as well beside the
+ * token: Intercom takes a signed attribute from the token and removes it from the page's
+ * settings (its own Rails gem does, `signed_user_fields`); a clear copy is one the page can
+ * change. Only when the project has one JWT for the vendor with a claims object written out;
+ * the identifier stays (the messenger is told who the user is beside the token).
+ */
+export function signedInClear(files: readonly ProjectFile[], sides: ReadonlyMap<string, SideVerdict>, isSecret: (name: string) => boolean): ProjectFinding[] {
+  const tokens = new Map<string, { path: string; claims: Set<string> }[]>();
+  for (const file of files) {
+    if (sides.get(file.path)?.side === 'client') continue;
+    for (const c of file.facts.crypto) {
+      const payload = c.messages[0];
+      if (c.kind !== 'jwt' || payload?.kind !== 'object' || !payload.fields || payload.fields.some((f) => f.spread)) continue;
+      const vendor = vendorOfHash(file, c.key, isSecret);
+      if (!vendor?.jwt) continue;
+      const claims = new Set(payload.fields.flatMap((f) => (f.name !== undefined ? [f.name] : [])));
+      (tokens.get(vendor.id) ?? tokens.set(vendor.id, []).get(vendor.id))?.push({ path: file.path, claims });
+    }
+  }
+  const out: ProjectFinding[] = [];
+  for (const [vendorId, list] of tokens) {
+    const vendor = VENDORS.find((v) => v.id === vendorId) as Vendor;
+    const token = list.length === 1 ? list[0] : undefined;
+    const jwt = vendor.jwt;
+    if (!token || !jwt) continue;
+    for (const file of files) {
+      if (sides.get(file.path)?.side === 'server') continue;
+      for (const call of file.facts.messengerCalls) {
+        if (call.vendor !== vendorId || !call.fields.some((f) => f.name === jwt.field)) continue;
+        for (const sent of call.fields) {
+          const name = sent.name;
+          if (name === undefined || name === jwt.field || name === jwt.identifierClaim || TOKEN_CLAIMS.has(name) || !token.claims.has(name)) continue;
+          out.push({
+            path: file.path, ruleId: 'messenger-jwt', start: sent.start, end: sent.end,
+            message: `"${name}" is signed in the ${vendor.name} JWT (${token.path}) and also sent in clear here, where the page can change it; send it in the token only.`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Email, user id, or neither (`identifier`, `value`, a literal say neither), seen through `String(x)` and `x.toString()`. */
 export function identifierKind(expr: Expr): 'email' | 'id' | undefined {
   let e = expr;

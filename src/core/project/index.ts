@@ -8,7 +8,7 @@
  */
 import { extraNameMatcher, isSecretName } from '../engine/index';
 import type { ImportFact } from '../syntax/index';
-import { exposedImports, identifierMismatch, secretProps } from './findings';
+import { exposedImports, identifierMismatch, secretProps, signedInClear } from './findings';
 import { Resolver } from './resolve';
 import { decideSides, detectFrameworks, ownVerdict, type OwnVerdict } from './sides';
 import type { ProjectFile, ProjectModel, ProjectOptions } from './types';
@@ -41,6 +41,7 @@ export function buildProject(files: readonly ProjectFile[], options: ProjectOpti
     ...secretProps(files, sides, own, resolver, isSecret),
     ...exposedImports(exposures),
     ...identifierMismatch(files, sides, isSecret),
+    ...signedInClear(files, sides, isSecret),
   ];
   return { sides, imports, findings };
 }

@@ -52,7 +52,7 @@ export interface SideVerdict {
 /** A finding that needs more than one file to see, at offsets into `path`'s text. */
 export interface ProjectFinding {
   readonly path: string;
-  readonly ruleId: Extract<RuleId, 'secret-exposed-to-client' | 'user-hash-identifier-mismatch'>;
+  readonly ruleId: Extract<RuleId, 'secret-exposed-to-client' | 'user-hash-identifier-mismatch' | 'messenger-jwt'>;
   readonly start: number;
   readonly end: number;
   readonly message: string;

@@ -90,6 +90,24 @@ describe('project model', function () {
     assert.deepEqual(m.findings, []);
   });
 
+  it('attributes the server signs into the messenger JWT and the client also sends in clear, not the id', async () => {
+    const { model: m, texts } = await model('jwt-signed');
+    const found = m.findings.map((f) => [f.path, f.ruleId, texts.get(f.path)?.slice(f.start, f.end)]);
+    assert.deepEqual(found, [
+      ['src/components/Messenger.tsx', 'messenger-jwt', 'email: user.email'],
+      ['src/components/Messenger.tsx', 'messenger-jwt', 'plan: user.plan'],
+    ]);
+    assert.match(m.findings[0]?.message ?? '', /"email" is signed in the Intercom JWT \(server\/api\/messenger\.ts\)/);
+    // Without the clear copies, nothing to say.
+    const clean = texts.get('src/components/Messenger.tsx')?.replace(/\n {6}email: user\.email,\n {6}plan: user\.plan,/, '') ?? '';
+    assert.doesNotMatch(clean, /plan: user/);
+    const files = [
+      { path: 'server/api/messenger.ts', facts: await syntax.facts(texts.get('server/api/messenger.ts') ?? '', 'typescript') },
+      { path: 'src/components/Messenger.tsx', facts: await syntax.facts(clean, 'tsx') },
+    ];
+    assert.deepEqual(buildProject(files, { config: DEFAULT_CONFIG }).findings, []);
+  });
+
   it('idv scan reports the cross-file findings and lints with the model\'s sides', async () => {
     let out = '';
     const code = await main(['scan', '--format', 'json'], { stdout: (t) => { out += t; }, stderr: () => {}, stdin: process.stdin, env: {}, cwd: join(ROOT, 'next-app') });
