@@ -2,7 +2,7 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { globMatcher } from '../../core/engine/classify';
 import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, lintBytes, type ResolvedConfig } from '../../core/engine/index';
-import { encodeText, skipByName, summarizeSkips, type Skip, type SkippedPath } from '../../core/files/index';
+import { encodeText, skipByName, summarizeSkips, tooLarge, type Skip, type SkippedPath } from '../../core/files/index';
 import { FileReader, writeBack } from '../fileReader';
 import { ProjectPhase } from '../project';
 import { CliSyntax } from '../syntax';
@@ -14,6 +14,7 @@ import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { scanIncomplete, type FileFinding, type Notice, type ScanReport } from '../format/types';
 import { UsageError, type CliCommand } from '../io';
+import { readBlobs, stagedFiles, stagedRepository } from '../staged';
 import { kindOf, walkFiles, type WalkEntry, type WalkReport } from '../walk';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -22,6 +23,7 @@ export const scanCommand: CliCommand = {
   name: 'scan',
   summary: 'find leaked secrets, client-side hashing and missing or wrong user hashes',
   usage: `Usage: idv scan [paths...] [--format text|json|sarif] [--config FILE] [--fix] [--verbose]
+       idv scan --staged [--format text|json|sarif] [--config FILE] [--verbose]
 Scans files and directories (default: the current directory). In a git repository only the
 files git would commit are walked, plus git-ignored .env files (public variables in them still
 reach the browser). Dependency and build folders, binaries, lock files and files over the size
@@ -30,6 +32,8 @@ notifications, in text a count on stderr (--verbose lists them). Links are never
   --format F      text (file:line:column severity rule message), json or sarif (default text)
   --config FILE   the ${CONFIG_FILE_NAME} to use (default: the nearest one above the current directory)
   --fix           apply the safe fixes in place, then report what is left
+  --staged        scan what \`git commit\` would record: the staged version of every added or
+                  changed file (the index, not the working tree), for a pre-commit hook
   --verbose       list every path that was not read, with the reason
 Exit 0 when nothing is at warning or above, 1 when something is, 2 on usage or configuration
 errors, or when part of the tree could not be read (the report is still complete for the rest).`,
@@ -38,8 +42,12 @@ errors, or when part of the tree could not be read (the report is still complete
       format: { type: 'string', short: 'f', default: 'text' },
       config: { type: 'string' },
       fix: { type: 'boolean' },
+      staged: { type: 'boolean' },
       verbose: { type: 'boolean', short: 'v' },
     }, true);
+    if (values.staged === true && (positionals.length > 0 || values.fix === true)) {
+      throw new UsageError('--staged scans what git would commit: give no paths, and no --fix (it would change the working tree, not the commit).');
+    }
     const format = choice(values.format, FORMATS, '--format');
     const { config, root } = await resolveConfig(io, values.config);
 
@@ -58,7 +66,8 @@ errors, or when part of the tree could not be read (the report is still complete
       skip: (abs, skip) => skipped.push({ file: display(abs), ...skip }),
       notice: (level, message) => notices.push({ level, message }),
     };
-    for (const target of positionals.length > 0 ? positionals : ['.']) {
+    if (values.staged === true) await scanStaged(io.cwd, root, config, syntax, project, findings, report);
+    for (const target of values.staged === true ? [] : positionals.length > 0 ? positionals : ['.']) {
       const abs = resolve(io.cwd, target);
       const kind = await kindOf(abs).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`${target}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`);
@@ -143,6 +152,43 @@ async function scanFile(entry: WalkEntry, scanRoot: string, reader: FileReader, 
   }
   project.note(absPath, scanRoot, file, context, fixedText ?? linted.text);
   return { findings: found.map((finding) => ({ file, finding })), ...(fixError ? { fixError } : {}) };
+}
+
+/**
+ * `--staged`: every staged blob through the same admission and lint as a file on disk, paths
+ * from the repository's top. Links and submodules are reported, not read.
+ */
+async function scanStaged(cwd: string, root: string, config: ResolvedConfig, syntax: CliSyntax, project: ProjectPhase, findings: FileFinding[], report: WalkReport): Promise<void> {
+  const repo = await stagedRepository(cwd);
+  if (typeof repo === 'string') throw new UsageError(repo);
+  const staged = await stagedFiles(repo);
+  const abs = (path: string) => resolve(repo.workTree, ...path.split('/'));
+  const toRead = staged.filter((f) => {
+    if (f.mode === '120000') report.skip(abs(f.path), { kind: 'symlink', reason: 'symbolic link (staged as a link; its target is not read)' });
+    else if (f.mode === '160000') report.skip(abs(f.path), { kind: 'not-regular', reason: 'submodule (scan it in its own repository)' });
+    else return true;
+    return false;
+  });
+  let i = 0;
+  for await (const blob of readBlobs(repo, toRead.map((f) => f.sha))) {
+    const file = toRead[i++];
+    if (!file) break;
+    const absPath = abs(file.path);
+    const rootRel = relative(root, absPath);
+    const projectPath = (isAbsolute(rootRel) || rootRel.startsWith('..') ? relative(cwd, absPath) : rootRel).split(sep).join('/');
+    const byName = skipByName(projectPath) ?? (ignoredByConfig(config, projectPath) ? IGNORED : undefined) ?? (blob.bytes.length > config.maxFileSizeBytes ? tooLarge(config.maxFileSizeBytes) : undefined);
+    if (byName) {
+      report.skip(absPath, byName);
+      continue;
+    }
+    const { preFilter, loading } = syntax.prepare(blob.bytes, { path: projectPath, config });
+    if (loading) await loading;
+    const source = project.source();
+    const context = { path: projectPath, committed: true, config, ...(source ? { syntax: source } : {}) };
+    const linted = lintBytes(blob.bytes, preFilter === undefined ? context : { ...context, preFilter });
+    if (linted.skipped) report.skip(absPath, linted.skipped);
+    else findings.push(...linted.findings.map((finding) => ({ file: relative(cwd, absPath).split(sep).join('/'), finding })));
+  }
 }
 
 const IGNORED: Skip = { kind: 'ignored', reason: `matched by "ignore" in ${CONFIG_FILE_NAME}` };
