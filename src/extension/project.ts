@@ -16,7 +16,7 @@ import { buildProject, GRAPH_BUDGET, pickModuleFacts, reportFinding, type Module
 import { syntaxLanguageOf, type FileFacts, type SyntaxLanguage } from '../core/syntax/index';
 import type { ProjectConfigs } from './diagnostics/projectConfig';
 import type { EditorSyntax } from './syntax';
-import { ALWAYS_EXCLUDED, BATCH } from './workspaceFiles';
+import { ALWAYS_EXCLUDED, BATCH, workspacePath } from './workspaceFiles';
 
 const JS_LANGUAGES: ReadonlySet<SyntaxLanguage> = new Set(['javascript', 'typescript', 'tsx']);
 const MODULE_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
@@ -109,7 +109,7 @@ export class EditorProject implements vscode.Disposable {
     let bytes = 0;
     for (let i = 0; i < uris.length; i += BATCH) {
       for (const uri of uris.slice(i, i + BATCH)) {
-        const path = relativePath(uri);
+        const path = workspacePath(uri);
         const language = syntaxLanguageOf(path);
         if (!language || !JS_LANGUAGES.has(language)) {
           folder.otherPaths.push(path);
@@ -154,7 +154,7 @@ export class EditorProject implements vscode.Disposable {
   private async reread(uri: vscode.Uri): Promise<void> {
     const folder = this.folderOf(uri);
     if (!folder?.indexed || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) return;
-    const path = relativePath(uri);
+    const path = workspacePath(uri);
     const language = syntaxLanguageOf(path);
     if (!language || !JS_LANGUAGES.has(language)) return;
     const read = await this.read(uri, path, language);
@@ -164,7 +164,7 @@ export class EditorProject implements vscode.Disposable {
 
   private remove(uri: vscode.Uri): void {
     const folder = this.folderOf(uri);
-    if (folder?.indexed) this.removePath(folder, relativePath(uri));
+    if (folder?.indexed) this.removePath(folder, workspacePath(uri));
   }
 
   private removePath(folder: Folder, path: string): void {
@@ -221,8 +221,4 @@ function verdictOf(model: ProjectModel, path: string): ModuleVerdict {
     ...(side?.decided && side.crossFile ? { side: side.side } : {}),
     findings: model.findings.filter((f) => f.path === path),
   };
-}
-
-function relativePath(uri: vscode.Uri): string {
-  return vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
 }

@@ -10,6 +10,7 @@
  * Offered only where the result is what Intercom verifies: a hash of the user id (an
  * email-only JWT is rejected), in JavaScript or TypeScript on the server side.
  */
+import { callArguments, matchBracket } from '../engine/calls';
 import type { CryptoCall, FileFacts } from '../syntax/index';
 
 /** Replace [start, end) with `text`. */
@@ -49,7 +50,8 @@ function serverEdits(text: string, facts: FileFacts, call: CryptoCall, end: numb
   if (!key || !message || call.messages.length !== 1 || /email/i.test(message.text)) return undefined;
   if (!/intercom/i.test(key.text) && !/intercom/i.test(text)) return undefined;
   // The key as written (`process.env.X as string`, `process.env.X!`): the facts hold it unwrapped.
-  const keyText = argumentText(text, call, 1) ?? key.text;
+  const open = text.indexOf('(', call.start);
+  const keyText = (open >= 0 && open < call.end ? callArguments(text, open)[1]?.text : undefined) ?? key.text;
   const edits: TextEdit[] = [{ start: call.start, end, text: `jwt.sign({ user_id: ${message.text} }, ${keyText}, { algorithm: 'HS256', expiresIn: '1h' })` }];
   if (!/\bjsonwebtoken\b/.test(text)) edits.push(importEdit(text, facts));
   const unused = unusedHmacImport(text, facts, call, end);
@@ -64,55 +66,13 @@ function chainEnd(text: string, from: number): number | undefined {
   for (let step = 0; step < CHAIN_STEPS; step++) {
     const m = CHAIN_METHOD.exec(text.slice(at, at + 200));
     if (!m) break;
-    const close = closingParen(text, at + m[0].length);
-    if (close < 0) return undefined;
+    // matchBracket gives the offset after the bracket that closes the `(` the match ends with.
+    const close = matchBracket(text, at + m[0].length - 1) - 1;
+    if (text.charAt(close) !== ')') return undefined;
     digested ||= m[1] === 'digest';
     at = close + 1;
   }
   return digested ? at : undefined;
-}
-
-/** The source of the call's argument `index`, split at top-level commas. */
-function argumentText(text: string, call: CryptoCall, index: number): string | undefined {
-  const open = text.indexOf('(', call.start);
-  if (open < 0 || open >= call.end) return undefined;
-  const args: string[] = [];
-  let depth = 0;
-  let from = open + 1;
-  for (let i = open + 1; i < call.end - 1; i++) {
-    const c = text.charAt(i);
-    if (c === '"' || c === "'" || c === '`') {
-      const close = text.indexOf(c, i + 1);
-      if (close < 0 || close >= call.end) return undefined;
-      i = close;
-    } else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      args.push(text.slice(from, i));
-      from = i + 1;
-    }
-  }
-  args.push(text.slice(from, call.end - 1));
-  const arg = args[index]?.trim();
-  return arg ? arg : undefined;
-}
-
-/** The offset of the `)` that closes the `(` just before `from`, or -1 (strings skipped). */
-function closingParen(text: string, from: number): number {
-  let depth = 0;
-  for (let i = from; i < text.length && i < from + 2000; i++) {
-    const c = text.charAt(i);
-    if (c === '"' || c === "'" || c === '`') {
-      const close = text.indexOf(c, i + 1);
-      if (close < 0) return -1;
-      i = close;
-    } else if (c === '(') depth++;
-    else if (c === ')') {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return -1;
 }
 
 /** `import jwt from 'jsonwebtoken';` after the last import, or a require in CommonJS. */

@@ -14,7 +14,7 @@ import { jsxElements } from './jsx';
 import { MessengerReader, type ShapeIndex } from './messengers';
 import { directives, esExports, esImport, goImport, isComponent, javaImport, phpImport, pythonImports, TopLevel } from './modules';
 import { Ctx, type CallParts, type Node } from './nodes';
-import { pathOf, pathText, type Path } from './paths';
+import { pathOf, pathText, type Aliases, type Path } from './paths';
 import type { ReadSet } from './reads';
 import { Scope } from './scope';
 
@@ -267,12 +267,8 @@ function bind(ctx: Ctx, scope: Scope, { node, left, right }: Bound): void {
   if (plain?.identifier && !plain.next) {
     const name = plain.segment;
     scope.bind(name, at, right);
-    // `const c = window.$crisp`, `const c = window.$crisp || []`: c stands for $crisp.
-    const value = aliasValue(ctx, right);
-    const kind = value ? ctx.adapter.kind(ctx, value) : undefined;
-    if (scope.isAlias(name) || (kind !== 'identifier' && kind !== 'member')) return;
-    const path = pathOf(ctx, value as Node, scope.aliases);
-    if (path?.complete && !(path.segments.length === 1 && path.segments[0] === name)) scope.defineAlias(name, path.segments, node);
+    const segments = scope.isAlias(name) ? undefined : plainAlias(ctx, name, right, scope.aliases);
+    if (segments) scope.defineAlias(name, segments, node);
     return;
   }
   const names = ctx.adapter.pattern(ctx, left);
@@ -291,8 +287,21 @@ function bind(ctx: Ctx, scope: Scope, { node, left, right }: Bound): void {
   }
 }
 
+/**
+ * What `name = right` makes `name` an alias of: `const c = window.$crisp` and
+ * `const c = window.$crisp || []` make c stand for $crisp. Undefined when the value is no name
+ * or member path, or is the name itself.
+ */
+export function plainAlias(ctx: Ctx, name: string, right: Node, aliases: Aliases): readonly string[] | undefined {
+  const value = aliasValue(ctx, right);
+  const kind = value ? ctx.adapter.kind(ctx, value) : undefined;
+  if (kind !== 'identifier' && kind !== 'member') return undefined;
+  const path = pathOf(ctx, value as Node, aliases);
+  return path?.complete && !(path.segments.length === 1 && path.segments[0] === name) ? path.segments : undefined;
+}
+
 /** The value an alias would stand for: the left side of `a || b` and `a ?? b`. */
-export function aliasValue(ctx: Ctx, right: Node): Node | undefined {
+function aliasValue(ctx: Ctx, right: Node): Node | undefined {
   const n = ctx.unwrap(right);
   if (n.type !== 'binary_expression' && n.type !== 'boolean_operator') return n;
   const operator = ctx.field(n, 'operator');

@@ -18,7 +18,7 @@
 import type { Query } from 'web-tree-sitter';
 import { adapterFor } from './adapters/index';
 import { cryptoApiFor, RESULT_METHODS } from './crypto';
-import { aliasValue, bindingLiteral, callFilter, capturesByRole, entryLiteral, extractFacts, type Captured, type ExtractInput, type Role } from './extract';
+import { bindingLiteral, callFilter, capturesByRole, entryLiteral, extractFacts, plainAlias, type Captured, type ExtractInput, type Role } from './extract';
 import type { BoundLiteral, FileFacts } from './facts';
 import type { SyntaxLanguage } from './languages';
 import type { ShapeIndex } from './messengers';
@@ -214,13 +214,10 @@ class Region {
     if (plain?.identifier && !plain.next) {
       const name = plain.segment;
       if (reads.bindings.has(name)) return true;
-      const value = aliasValue(ctx, right);
-      const kind = value ? adapter.kind(ctx, value) : undefined;
-      if (kind !== 'identifier' && kind !== 'member') return false;
-      const path = pathOf(ctx, value as Node, this.aliases);
-      if (!path?.complete || (path.segments.length === 1 && path.segments[0] === name)) return false;
+      const segments = plainAlias(ctx, name, right, this.aliases);
+      if (!segments) return false;
       if (reads.aliasLookups.has(name) || reads.aliases.has(name)) return true;
-      reads.aliases.set(name, path.segments);
+      reads.aliases.set(name, segments);
       return false;
     }
     const names = adapter.pattern(ctx, left);

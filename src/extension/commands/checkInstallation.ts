@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { globMatcher } from '../../core/engine/classify';
 import { decodeText, skipByName, tooLarge } from '../../core/files/index';
 import { findInstallations, readiness, type Installation } from '../../core/install/index';
-import { ALWAYS_EXCLUDED, BATCH } from '../workspaceFiles';
+import { ALWAYS_EXCLUDED, BATCH, workspacePath } from '../workspaceFiles';
 import type { FactsSource } from '../../core/engine/index';
 import type { CommandContext } from '../context';
 import type { GitState } from '../diagnostics/gitState';
@@ -88,7 +88,7 @@ async function collect(services: CheckServices, uris: Map<string, vscode.Uri>, l
 /** The installations in one file; open documents are read from their (possibly unsaved) text. */
 async function installationsIn(services: CheckServices, uri: vscode.Uri, file: string, document: vscode.TextDocument | undefined, log: vscode.LogOutputChannel): Promise<Installation[]> {
   const config = await services.configs.get(uri);
-  const path = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+  const path = workspacePath(uri);
   if (globMatcher(config.ignore)(path)) return [];
   let text: string;
   let facts: FactsSource | undefined;

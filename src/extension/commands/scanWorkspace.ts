@@ -9,7 +9,7 @@ import { globMatcher } from '../../core/engine/classify';
 import { bytePreFilter, lint, lintBytes } from '../../core/engine/index';
 import type { Finding, RuleId } from '../../core/engine/types';
 import { summarizeSkips, tooLarge, type Skip, type SkippedPath } from '../../core/files/index';
-import { ALWAYS_EXCLUDED, BATCH } from '../workspaceFiles';
+import { ALWAYS_EXCLUDED, BATCH, workspacePath } from '../workspaceFiles';
 import type { CommandContext } from '../context';
 import { skipReason, type DocumentLinter } from '../diagnostics/linter';
 import type { EditorSyntax } from '../syntax';
@@ -95,7 +95,7 @@ async function scan(services: ScanServices, progress: vscode.Progress<{ message?
 /** Findings for one file on disk (or its unsaved text), or why it was not read. */
 async function lintFile(services: ScanServices, uri: vscode.Uri, openText: string | undefined): Promise<Finding[] | { skip: Skip }> {
   const config = await services.configs.get(uri);
-  const path = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+  const path = workspacePath(uri);
   if (globMatcher(config.ignore)(path)) return { skip: { kind: 'ignored', reason: 'matched by "ignore" in .idvrc.json' } };
   if (openText !== undefined) {
     const skip = skipReason(path, openText, config.maxFileSizeBytes);

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { runGit } from '../../core/engine/git';
 import type { CommandContext } from '../context';
 import type { GitState } from '../diagnostics/gitState';
+import { workspacePath } from '../workspaceFiles';
 
 export interface UntrackResult {
   /** The path relative to its workspace folder, as git was given it. */
@@ -29,7 +30,7 @@ export async function untrackSecretFile(ctx: CommandContext, git: GitState, uri?
     void ctx.prompter().info('Open a file of a workspace folder to stop git tracking it.');
     return undefined;
   }
-  const path = vscode.workspace.asRelativePath(target, false).replace(/\\/g, '/');
+  const path = workspacePath(target);
   if (!git.canRunGit()) {
     const command = `git rm --cached -- '${path.replace(/'/g, "'\\''")}'`;
     const why = vscode.workspace.isTrusted ? 'No git was found on PATH' : 'In Restricted Mode the extension does not run git';

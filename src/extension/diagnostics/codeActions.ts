@@ -12,6 +12,7 @@ import type { Finding, Fix } from '../../core/engine/types';
 import { isSecretFile } from '../../core/secretFiles';
 import type { GitState } from './gitState';
 import { ruleIdOf, type FindingStore } from './toDiagnostic';
+import { workspacePath } from '../workspaceFiles';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('idv');
 
@@ -71,7 +72,7 @@ export class IdvCodeActions implements vscode.CodeActionProvider {
    * cannot be asked (Restricted Mode, no git).
    */
   private async keepOutOfGit(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction | undefined> {
-    const relative = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+    const relative = workspacePath(uri);
     const tracked = await this.git.isTracked(uri);
     if (tracked === false) return gitignoreAction(uri, diagnostic);
     const title = tracked ? `Stop tracking ${relative} in git (git rm --cached) and ignore it` : `How to stop git tracking ${relative}`;
@@ -139,7 +140,7 @@ async function addToEnvExample(edit: vscode.WorkspaceEdit, uri: vscode.Uri, envV
 async function gitignoreAction(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction | undefined> {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) return undefined;
-  const relative = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+  const relative = workspacePath(uri);
   const gitignore = vscode.Uri.joinPath(folder.uri, '.gitignore');
   let text = '';
   try {

@@ -21,6 +21,7 @@ import type { EditorSyntax } from '../syntax';
 import type { GitState } from './gitState';
 import type { ProjectConfigs } from './projectConfig';
 import { toDiagnostic, type FindingStore } from './toDiagnostic';
+import { workspacePath } from '../workspaceFiles';
 
 /** Schemes whose documents are real files or new ones; output panes and diff views are not linted. */
 const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
@@ -96,7 +97,7 @@ export class DocumentLinter implements vscode.Disposable {
   private async lintNow(doc: vscode.TextDocument, generation: number): Promise<void> {
     const key = doc.uri.toString();
     const config = await this.configs.get(doc.uri);
-    const path = vscode.workspace.asRelativePath(doc.uri, false).replace(/\\/g, '/');
+    const path = workspacePath(doc.uri);
     const text = doc.getText();
     const reason = skipReason(path, text, config.maxFileSizeBytes)?.reason ?? (globMatcher(config.ignore)(path) ? 'ignored by .idvrc.json' : undefined);
     if (reason !== undefined) {
@@ -173,7 +174,7 @@ export class DocumentLinter implements vscode.Disposable {
   private async lintFromDisk(uri: vscode.Uri, generation: number): Promise<void> {
     const key = uri.toString();
     const config = await this.configs.get(uri);
-    const path = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+    const path = workspacePath(uri);
     let findings: readonly Finding[] = [];
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);

@@ -28,7 +28,7 @@ describe('engine: token lifetimes as code spells them', () => {
     for (const [text, seconds] of cases) assert.equal(expirySeconds(text), seconds, text);
   });
 
-  it('gives up on long or odd text in time linear in its length', () => {
+  it('gives up on text longer than any expiry is spelt (the readers look at 200 or 300 characters, no more)', () => {
     assert.equal(expirySeconds(`x + ${'('.repeat(10_000)}`), undefined);
     assert.equal(durationSeconds('1'.repeat(100_000)), undefined);
   });
