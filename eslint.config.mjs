@@ -6,6 +6,7 @@ const NO_VSCODE = { name: 'vscode', message: 'src/core/ must stay free of the VS
 const NO_GLUE = { group: ['**/extension/**', '**/cli/**'], message: 'src/core/ must not depend on the extension or the CLI.' };
 const SYNTAX_FENCE = { group: ['**/syntax/*', '!**/syntax/index'], message: 'Import the syntax layer through src/core/syntax/index.ts; its other files may change.' };
 const PROJECT_FENCE = { group: ['**/project/*', '!**/project/index'], message: 'Import the project model through src/core/project/index.ts; its other files may change.' };
+const BASELINE_FENCE = { group: ['**/baseline/*', '!**/baseline/index'], message: 'Import baselines through src/core/baseline/index.ts; its other files may change.' };
 const VENDORS_FENCE = { group: ['**/vendors/*', '!**/vendors/index'], message: 'Import vendor knowledge through src/core/vendors/index.ts; the tables derived there are the only view of the vendor files.' };
 
 export default tseslint.config(
@@ -24,10 +25,14 @@ export default tseslint.config(
   },
   {
     // The engine must run in the CLI, the ESLint plugin and CI: no editor API in it. Outside
-    // their own folders, the syntax layer, the vendor files and the project model are entered only
-    // through their index.ts.
+    // their own folders, the syntax layer, the vendor files, the project model and the baselines are
+    // entered only through their index.ts.
     files: ['src/core/**/*.ts'],
-    ignores: ['src/core/syntax/**', 'src/core/vendors/**', 'src/core/project/**'],
+    ignores: ['src/core/syntax/**', 'src/core/vendors/**', 'src/core/project/**', 'src/core/baseline/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE, BASELINE_FENCE] }] },
+  },
+  {
+    files: ['src/core/baseline/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE] }] },
   },
   {
@@ -45,7 +50,7 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts', 'test/**/*.ts'],
     ignores: ['src/core/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE, BASELINE_FENCE] }] },
   },
   {
     files: ['**/*.mjs'],
