@@ -11,7 +11,7 @@ import { decodeText } from '../core/files/index';
 import { buildProject, GRAPH_BUDGET, pickModuleFacts as pick, reportFinding, type ModuleFacts, type ProjectFinding } from '../core/project/index';
 import { syntaxLanguageOf, type FileFacts, type Syntax, type SyntaxLanguage } from '../core/syntax/index';
 import type { FileReader } from './fileReader';
-import type { FileFinding } from './format/types';
+import { fileFinding, type FileFinding, type Fingerprinter } from './format/types';
 
 const JS_LANGUAGES: ReadonlySet<SyntaxLanguage> = new Set(['javascript', 'typescript', 'tsx']);
 
@@ -67,8 +67,8 @@ export class ProjectPhase {
     this.last = undefined;
   }
 
-  /** Builds the model and merges what it says into `findings` (in place). */
-  async finish(findings: FileFinding[]): Promise<void> {
+  /** Builds the model and merges what it says into `findings` (in place), fingerprinted as the walk's. */
+  async finish(findings: FileFinding[], fingerprinter?: Fingerprinter): Promise<void> {
     const { syntax } = this;
     const modules = [...this.modules.values()];
     if (!syntax || !modules.some((m) => m.text !== undefined)) return;
@@ -109,20 +109,21 @@ export class ProjectPhase {
       const verdict = model.sides.get(m.context.path);
       if (m.text === undefined || !verdict?.decided || !verdict.crossFile || verdict.side === classifyFile(m.context.path, m.text, this.config)) continue;
       const again = lint(m.text, { ...m.context, side: verdict.side, ...(this.syntax ? { syntax: this.syntax } : {}) });
-      replaceFindings(findings, m.file, again);
+      replaceFindings(findings, m, again, m.text, fingerprinter);
     }
     for (const f of model.findings) {
       const m = this.modules.get(f.path);
-      const finding = m ? this.toFinding(m, f) : undefined;
-      if (!m || !finding) continue;
+      const found = m ? this.toFinding(m, f) : undefined;
+      if (!m || !found) continue;
+      const { finding, text } = found;
       const line = finding.range.start.line;
       if (findings.some((x) => x.file === m.file && x.finding.ruleId === finding.ruleId && x.finding.range.start.line === line)) continue;
-      findings.push({ file: m.file, finding });
+      findings.push(fileFinding(m.file, m.absPath, finding, text, fingerprinter));
     }
     this.cost.ms = performance.now() - started;
   }
 
-  private toFinding(m: Module, f: ProjectFinding): Finding | undefined {
+  private toFinding(m: Module, f: ProjectFinding): { finding: Finding; text: string } | undefined {
     if (this.config.rules[f.ruleId] === 'off') return undefined;
     let text = m.text;
     if (text === undefined) {
@@ -131,13 +132,14 @@ export class ProjectPhase {
       if (!decoded || decoded.skip) return undefined;
       text = decoded.text;
     }
-    return reportFinding(f, text, this.config);
+    const finding = reportFinding(f, text, this.config);
+    return finding && { finding, text };
   }
 }
 
-function replaceFindings(findings: FileFinding[], file: string, replacement: readonly Finding[]): void {
+function replaceFindings(findings: FileFinding[], m: Module, replacement: readonly Finding[], text: string, fingerprinter: Fingerprinter | undefined): void {
   let w = 0;
-  for (const f of findings) if (f.file !== file) findings[w++] = f;
+  for (const f of findings) if (f.file !== m.file) findings[w++] = f;
   findings.length = w;
-  for (const finding of replacement) findings.push({ file, finding });
+  for (const finding of replacement) findings.push(fileFinding(m.file, m.absPath, finding, text, fingerprinter));
 }

@@ -6,6 +6,20 @@ export interface FileFinding {
   /** Posix path relative to the current directory. */
   readonly file: string;
   readonly finding: Finding;
+  /**
+   * The baseline fingerprint (src/core/baseline), computed during the scan from the file's text
+   * when a baseline key was given, so the text itself is not kept. Matching only: no output
+   * format prints it.
+   */
+  readonly fingerprint?: string;
+}
+
+/** Computes a finding's fingerprint from the file it is in and that file's text at scan time. */
+export type Fingerprinter = (absPath: string, finding: Finding, text: string) => string;
+
+/** A FileFinding, with its fingerprint when the scan has a fingerprinter. */
+export function fileFinding(file: string, absPath: string, finding: Finding, text: string | undefined, fingerprinter: Fingerprinter | undefined): FileFinding {
+  return fingerprinter && text !== undefined ? { file, finding, fingerprint: fingerprinter(absPath, finding, text) } : { file, finding };
 }
 
 /** A problem with the scan as a whole (git refused the repository, a folder vanished...). */
