@@ -2,6 +2,7 @@
  * `idv`: the command line over the same core as the editor. Exit codes: 0 fine, 1 a finding or
  * a mismatch, 2 bad usage or I/O error (one line on stderr).
  */
+import { baselineCommand } from './commands/baseline';
 import { checkCommand } from './commands/check';
 import { hashCommand } from './commands/hash';
 import { jwtCommand } from './commands/jwt';
@@ -10,7 +11,7 @@ import { snippetCommand } from './commands/snippet';
 import { verifyCommand } from './commands/verify';
 import { UsageError, type CliCommand, type CliIo } from './io';
 
-const COMMANDS: readonly CliCommand[] = [hashCommand, verifyCommand, jwtCommand, snippetCommand, scanCommand, checkCommand];
+const COMMANDS: readonly CliCommand[] = [hashCommand, verifyCommand, jwtCommand, snippetCommand, scanCommand, baselineCommand, checkCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -3,6 +3,7 @@ import { CONFIG_FILE_NAME } from '../../core/engine/index';
 import { summarizeSkips } from '../../core/files/index';
 import { version } from '../../../package.json';
 import { choice, parse } from '../args';
+import { applyBaseline, describeBaseline } from '../baseline';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
@@ -15,8 +16,8 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 export const scanCommand: CliCommand = {
   name: 'scan',
   summary: 'find leaked secrets, client-side hashing and missing or wrong user hashes',
-  usage: `Usage: idv scan [paths...] [--format text|json|sarif] [--config FILE] [--fix] [--verbose]
-       idv scan --staged [--format text|json|sarif] [--config FILE] [--verbose]
+  usage: `Usage: idv scan [paths...] [--format text|json|sarif] [--config FILE] [--baseline FILE] [--fix] [--verbose]
+       idv scan --staged [--format text|json|sarif] [--config FILE] [--baseline FILE] [--verbose]
 Scans files and directories (default: the current directory). In a git repository only the
 files git would commit are walked, plus git-ignored .env files (public variables in them still
 reach the browser). Dependency and build folders, binaries, lock files and files over the size
@@ -27,31 +28,41 @@ notifications, in text a count on stderr (--verbose lists them). Links are never
   --fix           apply the safe fixes in place, then report what is left
   --staged        scan what \`git commit\` would record: the staged version of every added or
                   changed file (the index, not the working tree), for a pre-commit hook
+  --baseline FILE report only findings the baseline file does not accept (idv baseline
+                  create writes one); says how many it suppressed and which entries no
+                  finding uses (not a failure)
   --verbose       list every path that was not read, with the reason
-Exit 0 when nothing is at warning or above, 1 when something is, 2 on usage or configuration
-errors, or when part of the tree could not be read (the report is still complete for the rest).`,
+Exit 0 when nothing reported is at warning or above, 1 when something is, 2 on usage or
+configuration errors (a baseline that cannot be read included), or when part of the tree could
+not be read (the report is still complete for the rest).`,
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
       format: { type: 'string', short: 'f', default: 'text' },
       config: { type: 'string' },
       fix: { type: 'boolean' },
       staged: { type: 'boolean' },
+      baseline: { type: 'string' },
       verbose: { type: 'boolean', short: 'v' },
     }, true);
     const format = choice(values.format, FORMATS, '--format');
+    const baseline = values.baseline === undefined ? undefined : applyBaseline(values.baseline, io);
     const run = await collectScan({
       paths: positionals,
       staged: values.staged === true,
       fix: values.fix === true,
       configFile: values.config,
+      ...(baseline ? { fingerprinter: baseline.fingerprinter, keep: baseline.keep } : {}),
     }, io);
-    const { findings, skipped, notices } = run;
-    const result: ScanReport = { findings, skipped, notices };
+    const { skipped, notices } = run;
+    const matched = baseline?.match(run);
+    const findings = matched ? matched.reported : run.findings;
+    const result: ScanReport = { findings, skipped, notices, ...(matched ? { baseline: matched.summary } : {}) };
     io.stdout(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, io.cwd, version) : formatText(findings));
     for (const n of notices) io.stderr(`idv: ${n.level}: ${n.message}\n`);
     for (const s of skipped) if (values.verbose === true || s.kind === 'unreadable' || s.kind === 'outside-root') io.stderr(`idv: not scanned: ${s.file}: ${s.reason}\n`);
     if (format === 'text') {
       if (findings.length > 0) io.stderr(`${summary(findings)}\n`);
+      if (matched) io.stderr(describeBaseline(matched.summary));
       const skips = summarizeSkips(skipped);
       if (skips !== undefined) io.stderr(`${skips}${values.verbose === true ? '' : '; --verbose lists them'}\n`);
     }

@@ -1,6 +1,7 @@
 /**
  * `{ "findings": [...], "skipped": [...], "notices": [...] }` with 1-based lines and columns;
- * `endColumn` is exclusive, as in SARIF.
+ * `endColumn` is exclusive, as in SARIF. With `--baseline`, also
+ * `"baseline": { "file", "suppressed", "unused": [{ "rule", "file", "fingerprint" }] }`.
  */
 import type { ScanReport } from './types';
 
@@ -17,5 +18,6 @@ export function formatJson(report: ScanReport): string {
     message: f.message,
   }));
   const skipped = report.skipped.map((s) => ({ file: s.file, kind: s.kind, reason: s.reason }));
-  return `${JSON.stringify({ findings, skipped, notices: report.notices }, null, 2)}\n`;
+  const baseline = report.baseline && { file: report.baseline.file, suppressed: report.baseline.suppressed, unused: report.baseline.unused.map((e) => ({ rule: e.rule, file: e.file, fingerprint: e.fingerprint })) };
+  return `${JSON.stringify({ findings, skipped, notices: report.notices, ...(baseline ? { baseline } : {}) }, null, 2)}\n`;
 }

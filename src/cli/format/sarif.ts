@@ -10,6 +10,12 @@ const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warnin
  * Formats a scan report as a SARIF log; `cwd` becomes the SRCROOT base the relative paths resolve
  * against. Paths not read are the invocation's notifications, so code scanning shows them too,
  * and `executionSuccessful` is false when part of the tree could not be read.
+ *
+ * Findings a baseline accepts are left out rather than carried with `suppressions`: GitHub code
+ * scanning's list of the SARIF properties it reads has no `suppressions` (dismissing alerts from
+ * them takes a separate action, advanced-security/dismiss-alerts), so a carried result would open
+ * an alert, which is what the baseline is there to prevent. The count and the unused entries are
+ * notifications.
  */
 export function formatSarif(report: ScanReport, cwd: string, version: string): string {
   const { findings } = report;
@@ -54,10 +60,18 @@ function artifact(file: string): { uri: string; uriBaseId: string } {
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
 }
 
-/** One notification per path not read (`note`, or `error` when it could not be read) and per notice. */
+/** One notification per path not read (`note`, or `error` when it could not be read), per notice, and for the baseline. */
 function notifications(report: ScanReport): Notification[] {
+  const { baseline } = report;
   return [
     ...report.notices.map((n): Notification => ({ level: n.level, message: { text: n.message } })),
+    ...(baseline ? [{ level: 'note', descriptor: { id: 'baseline/suppressed' }, message: { text: `${baseline.suppressed} finding${baseline.suppressed === 1 ? '' : 's'} accepted by the baseline ${baseline.file} and left out` } } satisfies Notification] : []),
+    ...(baseline?.unused ?? []).map((e): Notification => ({
+      level: 'note',
+      descriptor: { id: 'baseline/unused' },
+      message: { text: `Baseline entry ${e.fingerprint} (${e.rule}) is used by no finding; idv baseline prune removes it` },
+      locations: [{ physicalLocation: { artifactLocation: artifact(e.file) } }],
+    })),
     ...report.skipped.map((s): Notification => ({
       level: s.kind === 'unreadable' || s.kind === 'outside-root' ? 'error' : 'note',
       descriptor: { id: `skipped/${s.kind}` },

@@ -22,6 +22,16 @@ export function fileFinding(file: string, absPath: string, finding: Finding, tex
   return fingerprinter && text !== undefined ? { file, finding, fingerprint: fingerprinter(absPath, finding, text) } : { file, finding };
 }
 
+/** What `--baseline` did, for the JSON and SARIF reports (stderr says it in text mode). */
+export interface BaselineSummary {
+  /** The baseline file, relative to the current directory. */
+  readonly file: string;
+  /** Findings the baseline accepted, left out of the report. */
+  readonly suppressed: number;
+  /** Entries no finding of the scanned files used; `file` relative to the current directory. */
+  readonly unused: readonly { readonly rule: string; readonly file: string; readonly fingerprint: string }[];
+}
+
 /** A problem with the scan as a whole (git refused the repository, a folder vanished...). */
 export interface Notice {
   readonly level: 'error' | 'warning';
@@ -33,6 +43,8 @@ export interface ScanReport {
   /** Every path not read, or read only in part, with why (paths relative to the current directory). */
   readonly skipped: readonly SkippedPath[];
   readonly notices: readonly Notice[];
+  /** Present when the scan ran with `--baseline`. */
+  readonly baseline?: BaselineSummary;
 }
 
 /** Whether the scan could not look at everything it was asked to: exit 2, output still complete. */

@@ -53,7 +53,7 @@ export function parseBaseline(source: string): Baseline {
   if (text.trim() === '') throw new BaselineError('the file is empty; idv baseline create writes one');
   const conflict = /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text);
   if (conflict) {
-    throw new BaselineError(`line ${lineOf(text, conflict.index)}: unresolved merge conflict markers; keep the entries of both sides (one per line), delete the markers, then run idv baseline update`);
+    throw new BaselineError(`line ${lineOf(text, conflict.index)}: unresolved merge conflict markers; keep the entry lines of both sides (with a comma between entries), delete the markers, then run idv baseline update`);
   }
   const errors: ParseError[] = [];
   parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
