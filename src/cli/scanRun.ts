@@ -8,7 +8,8 @@ import { globMatcher } from '../core/engine/classify';
 import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, lintBytes, type ResolvedConfig } from '../core/engine/index';
 import { encodeText, skipByName, tooLarge, type Skip, type SkippedPath } from '../core/files/index';
 import { FileReader, writeBack } from './fileReader';
-import { fileFinding, type FileFinding, type Fingerprinter, type Notice, type ScanReport } from './format/types';
+import { fileFinding, type FileFinding, type Fingerprinter, type HistorySummary, type Notice, type ScanReport } from './format/types';
+import { scanHistoryCli } from './history';
 import { UsageError, type CliIo } from './io';
 import { ProjectPhase } from './project';
 import { resolveConfig } from './projectConfig';
@@ -21,6 +22,10 @@ export interface ScanOptions {
   readonly paths: readonly string[];
   /** Read what `git commit` would record instead of `paths`. */
   readonly staged?: boolean;
+  /** Read the git history instead: `paths` are then revision ranges (none: every ref). */
+  readonly history?: boolean;
+  /** Show the history's progress on stderr (a terminal only). */
+  readonly progress?: boolean;
   /** Apply the safe fixes in place first. */
   readonly fix?: boolean;
   /** `--config`: the `.idvrc.json` to use instead of the nearest one. */
@@ -42,12 +47,16 @@ export interface ScanScope {
 export interface ScanRun extends ScanReport {
   readonly findings: FileFinding[];
   readonly scope: ScanScope;
+  readonly history?: HistorySummary;
 }
 
 /** Runs the scan `options` describe; usage and configuration problems throw a UsageError. */
 export async function collectScan(options: ScanOptions, io: CliIo): Promise<ScanRun> {
   if (options.staged === true && (options.paths.length > 0 || options.fix === true)) {
     throw new UsageError('--staged scans what git would commit: give no paths, and no --fix (it would change the working tree, not the commit).');
+  }
+  if (options.history === true && (options.staged === true || options.fix === true)) {
+    throw new UsageError('--history reads commits: it takes revision ranges, not --staged or --fix.');
   }
   const { config, root } = await resolveConfig(io, options.configFile);
   const findings: FileFinding[] = [];
@@ -68,7 +77,12 @@ export async function collectScan(options: ScanOptions, io: CliIo): Promise<Scan
   };
   const env: FileEnv = { reader, root, cwd: io.cwd, config, syntax, project, fix: options.fix === true, fingerprinter: options.fingerprinter, keep: options.keep };
   if (options.staged === true) await scanStaged(env, findings, report, scope.files);
-  for (const target of options.staged === true ? [] : options.paths.length > 0 ? options.paths : ['.']) {
+  const history = options.history === true ? await scanHistoryCli(io, options.paths, root, config, options.progress === true, options.fingerprinter) : undefined;
+  if (history) {
+    findings.push(...history.findings);
+    notices.push(...history.notices);
+  }
+  for (const target of options.staged === true || history ? [] : options.paths.length > 0 ? options.paths : ['.']) {
     const abs = resolve(io.cwd, target);
     const kind = await kindOf(abs).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`${target}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`);
@@ -97,7 +111,7 @@ export async function collectScan(options: ScanOptions, io: CliIo): Promise<Scan
   syntax.dispose();
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.column - b.finding.range.start.column);
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { findings, skipped, notices, scope };
+  return { findings, skipped, notices, scope, ...(history ? { history: history.summary } : {}) };
 }
 
 /** Whether `absPath` was within reach of the scan whose scope this is. */

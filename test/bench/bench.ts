@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the engine against secretlint (recommended preset) and a plain read, on the
- * very same files in one run, plus re-linting one 10,000-line file in memory. The corpus is the
+ * very same files in one run, plus re-linting one 10,000-line file in memory, then the git
+ * cases (--history, --staged) of gitBench.ts. The corpus is the
  * first N text files of node_modules in sorted order, so every run measures the same bytes.
  * Each figure is the median of several rounds after a warm-up round, so the OS file cache is
  * equally warm for every contestant.
@@ -172,6 +173,10 @@ async function main(): Promise<void> {
   console.log(`  per-edit re-lint, topics, <= 15 ms median: ${edits.topics.toFixed(3)} ms  ${edits.topics <= 15 ? 'PASS' : 'FAIL'}`);
   console.log(`  per-edit re-lint, no topic, <= 2 ms median: ${edits.none.toFixed(3)} ms  ${edits.none <= 2 ? 'PASS' : 'FAIL'}`);
   cliSyntax.dispose();
+  console.log('');
+  // The git cases run the CLI as users do (a process per run) on repositories built for them.
+  const git = spawnSync(process.execPath, [join(__dirname, 'gitBench.js')], { cwd: ROOT, stdio: 'inherit' });
+  if (git.status !== 0) throw new Error('the git benchmark failed');
 }
 
 /**

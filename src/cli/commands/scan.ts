@@ -9,6 +9,7 @@ import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { scanIncomplete, type FileFinding, type ScanReport } from '../format/types';
 import type { CliCommand } from '../io';
+import { historyLine } from '../history';
 import { collectScan } from '../scanRun';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -18,6 +19,7 @@ export const scanCommand: CliCommand = {
   summary: 'find leaked secrets, client-side hashing and missing or wrong user hashes',
   usage: `Usage: idv scan [paths...] [--format text|json|sarif] [--config FILE] [--baseline FILE] [--fix] [--verbose]
        idv scan --staged [--format text|json|sarif] [--config FILE] [--baseline FILE] [--verbose]
+       idv scan --history [<git log revision range>...] [--format F] [--config FILE] [--baseline FILE] [--verbose]
 Scans files and directories (default: the current directory). In a git repository only the
 files git would commit are walked, plus git-ignored .env files (public variables in them still
 reach the browser). Dependency and build folders, binaries, lock files and files over the size
@@ -28,6 +30,11 @@ notifications, in text a count on stderr (--verbose lists them). Links are never
   --fix           apply the safe fixes in place, then report what is left
   --staged        scan what \`git commit\` would record: the staged version of every added or
                   changed file (the index, not the working tree), for a pre-commit hook
+  --history       scan the lines every commit added (default every ref; or the ranges given,
+                  such as origin/main..HEAD) for values that stay leaked once committed
+                  (hardcoded-secret); each finding names its commit, author and date, and
+                  whether the value is still at HEAD. Binary and over-size changes are listed
+                  as not read.
   --baseline FILE report only findings the baseline file does not accept (idv baseline
                   create writes one); says how many it suppressed and which entries no
                   finding uses (not a failure)
@@ -41,6 +48,7 @@ not be read (the report is still complete for the rest).`,
       config: { type: 'string' },
       fix: { type: 'boolean' },
       staged: { type: 'boolean' },
+      history: { type: 'boolean' },
       baseline: { type: 'string' },
       verbose: { type: 'boolean', short: 'v' },
     }, true);
@@ -49,6 +57,8 @@ not be read (the report is still complete for the rest).`,
     const run = await collectScan({
       paths: positionals,
       staged: values.staged === true,
+      history: values.history === true,
+      progress: process.stderr.isTTY && format === 'text',
       fix: values.fix === true,
       configFile: values.config,
       ...(baseline ? { fingerprinter: baseline.fingerprinter, keep: baseline.keep } : {}),
@@ -56,13 +66,17 @@ not be read (the report is still complete for the rest).`,
     const { skipped, notices } = run;
     const matched = baseline?.match(run);
     const findings = matched ? matched.reported : run.findings;
-    const result: ScanReport = { findings, skipped, notices, ...(matched ? { baseline: matched.summary } : {}) };
+    const result: ScanReport = { findings, skipped, notices, ...(matched ? { baseline: matched.summary } : {}), ...(run.history ? { history: run.history } : {}) };
     io.stdout(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, io.cwd, version) : formatText(findings));
     for (const n of notices) io.stderr(`idv: ${n.level}: ${n.message}\n`);
     for (const s of skipped) if (values.verbose === true || s.kind === 'unreadable' || s.kind === 'outside-root') io.stderr(`idv: not scanned: ${s.file}: ${s.reason}\n`);
     if (format === 'text') {
       if (findings.length > 0) io.stderr(`${summary(findings)}\n`);
       if (matched) io.stderr(describeBaseline(matched.summary));
+      if (run.history) {
+        io.stderr(`idv: ${historyLine(run.history)}\n`);
+        if (values.verbose === true) for (const s of run.history.notRead) io.stderr(`idv: not scanned: ${s.file} in ${s.commit.slice(0, 8)}: ${s.reason}\n`);
+      }
       const skips = summarizeSkips(skipped);
       if (skips !== undefined) io.stderr(`${skips}${values.verbose === true ? '' : '; --verbose lists them'}\n`);
     }

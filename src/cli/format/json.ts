@@ -1,13 +1,15 @@
 /**
  * `{ "findings": [...], "skipped": [...], "notices": [...] }` with 1-based lines and columns;
  * `endColumn` is exclusive, as in SARIF. With `--baseline`, also
- * `"baseline": { "file", "suppressed", "unused": [{ "rule", "file", "fingerprint" }] }`.
+ * `"baseline": { "file", "suppressed", "unused": [{ "rule", "file", "fingerprint" }] }`. With
+ * `--history`, each finding has `commit` (`sha`, `author`, `date`, `atHead`) and `history` says
+ * what was read and which file changes were not.
  */
 import type { ScanReport } from './types';
 
 /** Formats a scan report as the documented JSON object. */
 export function formatJson(report: ScanReport): string {
-  const findings = report.findings.map(({ file, finding: f }) => ({
+  const findings = report.findings.map(({ file, finding: f, commit }) => ({
     ruleId: f.ruleId,
     severity: f.severity,
     file,
@@ -16,8 +18,9 @@ export function formatJson(report: ScanReport): string {
     endLine: f.range.end.line + 1,
     endColumn: f.range.end.column + 1,
     message: f.message,
+    ...(commit ? { commit } : {}),
   }));
   const skipped = report.skipped.map((s) => ({ file: s.file, kind: s.kind, reason: s.reason }));
   const baseline = report.baseline && { file: report.baseline.file, suppressed: report.baseline.suppressed, unused: report.baseline.unused.map((e) => ({ rule: e.rule, file: e.file, fingerprint: e.fingerprint })) };
-  return `${JSON.stringify({ findings, skipped, notices: report.notices, ...(baseline ? { baseline } : {}) }, null, 2)}\n`;
+  return `${JSON.stringify({ findings, skipped, notices: report.notices, ...(baseline ? { baseline } : {}), ...(report.history ? { history: report.history } : {}) }, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { RULES, type Severity } from '../../core/engine/index';
+import { commitNote } from './text';
 import { scanIncomplete, type ScanReport } from './types';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -29,11 +30,14 @@ export function formatSarif(report: ScanReport, cwd: string, version: string): s
     properties: { fixable: r.fixable, tags: ['security'] },
   }));
   const index = new Map(RULES.map((r, i) => [r.id, i]));
-  const results: Result[] = findings.map(({ file, finding: f }) => ({
+  const results: Result[] = findings.map(({ file, finding: f, commit }) => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId) ?? 0,
     level: LEVEL[f.severity],
-    message: { text: f.message },
+    message: { text: commit ? `${f.message} (${commitNote(commit)})` : f.message },
+    // The commit is in the message for people and in properties for tools; the location is
+    // the file's path, which may no longer exist at HEAD.
+    ...(commit ? { properties: { commit: commit.sha, author: commit.author, date: commit.date, atHead: commit.atHead } } : {}),
     locations: [{
       physicalLocation: {
         artifactLocation: artifact(file),
@@ -76,6 +80,12 @@ function notifications(report: ScanReport): Notification[] {
       level: s.kind === 'unreadable' || s.kind === 'outside-root' ? 'error' : 'note',
       descriptor: { id: `skipped/${s.kind}` },
       message: { text: `Not scanned: ${s.reason}` },
+      locations: [{ physicalLocation: { artifactLocation: artifact(s.file) } }],
+    })),
+    ...(report.history?.notRead ?? []).map((s): Notification => ({
+      level: 'note',
+      descriptor: { id: `history-skipped/${s.kind}` },
+      message: { text: `Not scanned in commit ${s.commit}: ${s.reason}` },
       locations: [{ physicalLocation: { artifactLocation: artifact(s.file) } }],
     })),
   ];

@@ -12,6 +12,24 @@ export interface FileFinding {
    * format prints it.
    */
   readonly fingerprint?: string;
+  /** For a finding from `--history`: the commit that added it and whether its value is at HEAD. */
+  readonly commit?: CommitRef;
+}
+
+export interface CommitRef {
+  readonly sha: string;
+  readonly author: string;
+  /** Strict ISO 8601 author date. */
+  readonly date: string;
+  readonly atHead: boolean;
+}
+
+/** What `--history` read: the ranges, counts, and every file change it did not read, with why. */
+export interface HistorySummary {
+  readonly ranges: readonly string[];
+  readonly commits: number;
+  readonly changes: number;
+  readonly notRead: readonly { readonly commit: string; readonly file: string; readonly kind: string; readonly reason: string }[];
 }
 
 /** Computes a finding's fingerprint from the file it is in and that file's text at scan time. */
@@ -45,6 +63,8 @@ export interface ScanReport {
   readonly notices: readonly Notice[];
   /** Present when the scan ran with `--baseline`. */
   readonly baseline?: BaselineSummary;
+  /** Present when the scan read history (`--history`). */
+  readonly history?: HistorySummary;
 }
 
 /** Whether the scan could not look at everything it was asked to: exit 2, output still complete. */

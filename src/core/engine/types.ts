@@ -104,5 +104,13 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   readonly description: string;
   readonly fixable: boolean;
+  /**
+   * Whether `idv scan --history` runs the rule on the lines each commit added. Only a rule that
+   * finds a value belongs there: a secret once committed stays in every clone after it is
+   * deleted, while a mistake in code (client-side hashing, a missing hash) is about the code
+   * that ships, which is the working tree. The rule must also judge a line from its
+   * neighbours alone, as history gives it only the changed lines and three either side.
+   */
+  readonly history?: true;
   readonly docs: RuleDocs;
 }

@@ -44,6 +44,7 @@ export const hardcodedSecret: Rule = {
     defaultSeverity: 'error',
     description: 'An identity-verification secret, HMAC or JWT signing key written literally in a committed file.',
     fixable: true,
+    history: true,
     docs: {
       what: 'A literal value assigned to a name that says secret, HMAC, signing key or identity verification (`INTERCOM_SECRET = "…"`, `"identityVerificationSecret": "…"`, `intercom_secret: …`, `<key>IntercomSecret</key>`, a base64 value in a Kubernetes Secret), or a literal key passed straight to an HMAC or JWT signing call, in any file git would commit. Source code in JS/TS, Python, Ruby, PHP, Go, Java, Kotlin, C#, Elixir, Rust, Perl, Groovy, Swift, Objective-C and Dart, and config: JSON, YAML, TOML, XML, `.env*`, `.properties`, Info.plist, strings.xml, appsettings.json, docker-compose and Kubernetes manifests.',
       why: 'Whoever holds the identity-verification secret can compute a valid hash for any user id and so impersonate any of your users in the messenger: read their conversations and change their data. A value in the repository is in every clone, fork, CI log and backup, and stays in git history after it is deleted.',
