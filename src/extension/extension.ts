@@ -11,6 +11,7 @@ import { createTestJwt } from './commands/createTestJwt';
 import { forgetSecret } from './commands/forgetSecret';
 import { insertSnippet } from './commands/insertSnippet';
 import { inspectJwt, JwtDocuments } from './commands/inspectJwt';
+import { scanGitHistory } from './commands/scanHistory';
 import { scanWorkspace } from './commands/scanWorkspace';
 import { setSecret } from './commands/setSecret';
 import { showProblems, showRuleDocs } from './commands/showDocs';
@@ -29,6 +30,9 @@ import { registerSnippetCompletions } from './snippetCompletions';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
 import { ProblemCount } from './statusBar';
 import { EditorProject } from './project';
+import { GIT_SCHEME, GitShowProvider } from './history/gitShow';
+import { HistoryNotes } from './history/notes';
+import { RESULTS_VIEW, ResultsTreeProvider } from './history/resultsTree';
 import { EditorSyntax } from './syntax';
 import type { FileFacts } from '../core/syntax/index';
 import { ContextKeyProgress, type WalkthroughResult } from './walkthroughProgress';
@@ -40,6 +44,10 @@ export interface TestApi {
   /** Resolves after the next lint of `uri` completes. */
   nextLint(uri: vscode.Uri): Promise<void>;
   problemCount(): number;
+  /** The "Secrets in History and Builds" view as rendered: group rows, then their rows indented. */
+  resultsTree(): string[];
+  /** Clicks the results view's row labelled `label`; false when there is none. */
+  openResult(label: string): Promise<boolean>;
   /** The installations view as rendered (labels, descriptions, icons, open commands). */
   installationTree(): RenderedItem[];
   /** Resolves with the next rule documentation page a webview shows. */
@@ -81,10 +89,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   context.subscriptions.push(syntax);
   const project = new EditorProject(syntax, configs, log);
   context.subscriptions.push(project);
-  const linter = new DocumentLinter(configs, git, findings, log, ruleDocsUri, syntax, project);
+  const linter = new DocumentLinter(configs, git, findings, log, ruleDocsUri, syntax, project, new HistoryNotes(git, log));
   const problems = new ProblemCount(linter.collection);
   const installTree = new InstallTreeProvider();
   const installView = vscode.window.createTreeView(INSTALLATIONS_VIEW, { treeDataProvider: installTree, showCollapseAll: true });
+  const results = new ResultsTreeProvider();
+  const resultsView = vscode.window.createTreeView(RESULTS_VIEW, { treeDataProvider: results, showCollapseAll: true });
 
   const commands = {
     'idv.computeUserHash': (args?: Parameters<typeof computeUserHash>[1]) => computeUserHash(ctx, args),
@@ -106,13 +116,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       return result;
     },
     'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs, syntax }),
+    'idv.scanHistory': (folder?: vscode.Uri) => scanGitHistory(ctx, { configs, results }, folder),
     'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
     'idv.showProblems': () => showProblems(),
     'idv.untrackSecretFile': (uri?: vscode.Uri) => untrackSecretFile(ctx, git, uri),
   } as const satisfies Record<`idv.${string}`, (...args: never[]) => unknown>;
 
   context.subscriptions.push(
-    log, configs, git, linter, problems, installTree, installView,
+    log, configs, git, linter, problems, installTree, installView, results, resultsView,
+    vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitShowProvider()),
     vscode.workspace.registerTextDocumentContentProvider(JwtDocuments.scheme, jwtDocuments),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings, git), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new MigrationActions(syntax), { providedCodeActionKinds: MigrationActions.providedCodeActionKinds }),
@@ -145,6 +157,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     problemCount: () => problems.count,
     installationTree: () => renderTree(installTree),
+    resultsTree: () => results.render(),
+    openResult: (label) => results.open(label),
     walkthroughResults: () => walkthrough.results,
     resetWalkthrough: () => walkthrough.reset(),
     nextDocsRender: () => new Promise((resolve) => {

@@ -4,4 +4,5 @@
  * history command.
  */
 export { COMMIT_FORMAT, PatchReader, unquote, type CommitInfo, type FileChange, type PatchSink } from './patch';
-export { checkRanges, historyConfig, literalValue, scanHistory, valuesAtHead, type HistoryFinding, type HistoryOptions, type HistoryProgress, type HistoryReport, type HistorySkip } from './scan';
+export { valuesInHistory } from './valueSearch';
+export { checkRanges, historyConfig, literalValue, scanHistory, subjectOf, valuesAtHead, type HistoryFinding, type HistoryOptions, type HistoryProgress, type HistoryReport, type HistorySkip } from './scan';

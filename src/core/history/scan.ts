@@ -130,11 +130,15 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryRepor
   };
 }
 
-/** Runs `git log -p` into `reader`, line by line; resolves true when `signal` stopped it. */
-async function streamLog(repo: Repository, ranges: readonly string[], reader: PatchReader, signal: AbortSignal | undefined): Promise<boolean> {
+/**
+ * Runs `git log -p` over `ranges` (every ref when empty) into `reader`, line by line; resolves
+ * true when `signal` stopped it. `paths` limits it to those files (literal, no pathspec magic);
+ * `context` is the lines either side of each change.
+ */
+export async function streamLog(repo: Repository, ranges: readonly string[], reader: PatchReader, signal: AbortSignal | undefined, paths: readonly string[] = [], context = 3): Promise<boolean> {
   const args = [
-    ...repositoryArgs(repo), 'log', '-p', '-U3', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--full-history',
-    COMMIT_FORMAT, ...(ranges.length === 0 ? ['--all'] : []), '--end-of-options', ...ranges, '--',
+    ...repositoryArgs(repo), '--literal-pathspecs', 'log', '-p', `-U${context}`, '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--full-history',
+    COMMIT_FORMAT, ...(ranges.length === 0 ? ['--all'] : []), '--end-of-options', ...ranges, '--', ...paths,
   ];
   const child = spawnGit(args, repo.workTree);
   if (!child) throw new Error('git was not found on PATH');
@@ -174,7 +178,7 @@ async function streamLog(repo: Repository, ranges: readonly string[], reader: Pa
 }
 
 /** The text of a finding's range (one line for the history rules). */
-function subjectOf(text: string, finding: Finding): string {
+export function subjectOf(text: string, finding: Finding): string {
   const lines = text.split('\n', finding.range.end.line + 1);
   if (finding.range.start.line === finding.range.end.line) return (lines[finding.range.start.line] ?? '').slice(finding.range.start.column, finding.range.end.column);
   return [

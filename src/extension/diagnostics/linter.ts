@@ -18,6 +18,7 @@ import type { Finding } from '../../core/engine/types';
 import { readSettings } from '../settings';
 import type { EditorProject, ModuleVerdict } from '../project';
 import type { EditorSyntax } from '../syntax';
+import type { HistoryNotes } from '../history/notes';
 import type { GitState } from './gitState';
 import type { ProjectConfigs } from './projectConfig';
 import { toDiagnostic, type FindingStore } from './toDiagnostic';
@@ -52,6 +53,7 @@ export class DocumentLinter implements vscode.Disposable {
     private readonly docsUri: (ruleId: string) => vscode.Uri,
     private readonly syntax: EditorSyntax,
     private readonly project: EditorProject,
+    private readonly notes: HistoryNotes,
   ) {
     const relintAll = () => { for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0); };
     this.disposables.push(
@@ -120,6 +122,17 @@ export class DocumentLinter implements vscode.Disposable {
     this.record(performance.now() - started);
     this.show(doc.uri, findings);
     this.linted.fire(doc.uri);
+    this.noteHistory(doc, generation, text, findings);
+  }
+
+  /** Shows the findings again with "already in git history" on secrets the file's history holds. */
+  private noteHistory(doc: vscode.TextDocument, generation: number, text: string, findings: readonly Finding[]): void {
+    const key = doc.uri.toString();
+    this.notes.annotate(doc.uri, text, findings).then((annotated) => {
+      if (!annotated || this.generations.get(key) !== generation || doc.isClosed) return;
+      this.show(doc.uri, annotated);
+      this.linted.fire(doc.uri);
+    }, (error: unknown) => this.log.error(`Reading the git history of ${doc.uri.fsPath} failed: ${String(error)}`));
   }
 
   /** What the project model says about a JavaScript or TypeScript document, given its facts when it has them. */
