@@ -74,6 +74,18 @@ describe('cli: idv scan --history', function () {
     }
   });
 
+  it('accepts a secret the baseline accepts in the working tree, and reports one removed since', async () => {
+    commit(dir, 'config.js', `const INTERCOM_SECRET = '${SECRET}';\n`, 'old secret');
+    commit(dir, 'config.js', `const INTERCOM_SECRET = '${OTHER}';\n`, 'rotated, still hardcoded');
+    const created = await idv(['baseline', 'create', 'idv-baseline.json'], dir);
+    assert.equal(created.code, 0, created.err);
+    const { code, out, err } = await idv(['scan', '--history', '--baseline', 'idv-baseline.json', '--format', 'json'], dir);
+    assert.equal(code, 1, err);
+    const report = JSON.parse(out) as { findings: JsonFinding[]; baseline: { suppressed: number } };
+    assert.deepEqual(report.findings.map((f) => [f.file, f.commit.atHead]), [['config.js', false]], 'the value at HEAD is accepted; the one before it is not');
+    assert.equal(report.baseline.suppressed, 1);
+  });
+
   it('reads every ref by default and only the range when one is given', async () => {
     git(dir, 'checkout', '-q', '-b', 'feature');
     const onBranch = commit(dir, 'server.js', `const INTERCOM_SECRET = '${SECRET}';\n`, 'secret on a branch');
