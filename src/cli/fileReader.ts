@@ -12,8 +12,7 @@
 import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { isInside } from '../core/engine/git';
-import { tooLarge, type Skip } from '../core/files/index';
-import { describeError } from './walk';
+import { describeError, tooLarge, type Skip } from '../core/files/index';
 
 const INITIAL_SIZE = 1 << 20;
 // Windows has neither flag; there an lstat before opening stands in for O_NOFOLLOW.

@@ -11,7 +11,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { findRepository, repositoryArgs, spawnGit, type Repository } from '../core/engine/git';
-import { SKIPPED_FOLDERS, skippedFolderOf, type Skip } from '../core/files/index';
+import { describeError, SKIPPED_FOLDERS, skippedFolderOf, type Skip } from '../core/files/index';
 
 export interface WalkEntry {
   readonly absPath: string;
@@ -169,16 +169,6 @@ function ignored(rules: readonly Rules[], relPath: string): boolean {
     if (local !== undefined && local !== '' && ig.ignores(local)) return true;
   }
   return false;
-}
-
-/** `EACCES (permission denied)` from a Node error, without the path it repeats. */
-export function describeError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  const words: Record<string, string> = {
-    EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'deleted during the scan', ENAMETOOLONG: 'path too long for the system',
-    ELOOP: 'too many symbolic links', ENOTDIR: 'not a folder', EMFILE: 'too many open files', EIO: 'input/output error', EISDIR: 'a folder',
-  };
-  return e.code ? `${e.code} (${words[e.code] ?? e.message.split(',')[0] ?? 'error'})` : String(e.message ?? error);
 }
 
 /** Whether `path` (followed if a link: the user named it) is a directory, a file, or neither. */

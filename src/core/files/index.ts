@@ -7,4 +7,5 @@ export {
   DEFAULT_MAX_FILE_SIZE, excludedFolderGlob, formatSize, SKIP_LABELS, SKIPPED_FOLDERS, skipByName, skippedFolderOf, tooLarge,
   type Skip, type SkipKind,
 } from './policy';
+export { describeError } from './errors';
 export { summarizeSkips, type SkippedPath } from './report';

@@ -7,7 +7,9 @@
 /** Why a file (or folder) was not read, or was read only in part. */
 export type SkipKind =
   | 'lock-file' | 'checksum-file' | 'binary' | 'source-map' | 'too-large' | 'ignored'
-  | 'symlink' | 'not-regular' | 'outside-root' | 'unreadable' | 'excluded-folder';
+  | 'symlink' | 'not-regular' | 'outside-root' | 'unreadable' | 'excluded-folder'
+  /** An archive entry over a size or nesting bound (zip bombs): `idv find-secret`. */
+  | 'archive-limit';
 
 export interface Skip {
   readonly kind: SkipKind;
@@ -20,6 +22,7 @@ export const SKIP_LABELS: Readonly<Record<SkipKind, string>> = {
   'lock-file': 'lock file', 'checksum-file': 'checksum list', binary: 'binary', 'source-map': 'source map',
   'too-large': 'too large', ignored: 'ignored by .idvrc.json', symlink: 'symbolic link', 'not-regular': 'not a regular file',
   'outside-root': 'outside the scanned folder', unreadable: 'unreadable', 'excluded-folder': 'dependency or build folder',
+  'archive-limit': 'over an archive limit',
 };
 
 /** Default size limit; `maxFileSizeBytes` in `.idvrc.json` overrides it. */
