@@ -7,6 +7,7 @@ const NO_GLUE = { group: ['**/extension/**', '**/cli/**'], message: 'src/core/ m
 const SYNTAX_FENCE = { group: ['**/syntax/*', '!**/syntax/index'], message: 'Import the syntax layer through src/core/syntax/index.ts; its other files may change.' };
 const PROJECT_FENCE = { group: ['**/project/*', '!**/project/index'], message: 'Import the project model through src/core/project/index.ts; its other files may change.' };
 const BASELINE_FENCE = { group: ['**/baseline/*', '!**/baseline/index'], message: 'Import baselines through src/core/baseline/index.ts; its other files may change.' };
+const LEAKS_FENCE = { group: ['**/leaks/*', '!**/leaks/index'], message: 'Import the known-secret search through src/core/leaks/index.ts; its other files may change.' };
 const VENDORS_FENCE = { group: ['**/vendors/*', '!**/vendors/index'], message: 'Import vendor knowledge through src/core/vendors/index.ts; the tables derived there are the only view of the vendor files.' };
 
 export default tseslint.config(
@@ -25,15 +26,19 @@ export default tseslint.config(
   },
   {
     // The engine must run in the CLI, the ESLint plugin and CI: no editor API in it. Outside
-    // their own folders, the syntax layer, the vendor files, the project model and the baselines are
-    // entered only through their index.ts.
+    // their own folders, the syntax layer, the vendor files, the project model, the baselines and
+    // the known-secret search are entered only through their index.ts.
     files: ['src/core/**/*.ts'],
-    ignores: ['src/core/syntax/**', 'src/core/vendors/**', 'src/core/project/**', 'src/core/baseline/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE, BASELINE_FENCE] }] },
+    ignores: ['src/core/syntax/**', 'src/core/vendors/**', 'src/core/project/**', 'src/core/baseline/**', 'src/core/leaks/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE, BASELINE_FENCE, LEAKS_FENCE] }] },
   },
   {
     files: ['src/core/baseline/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE, LEAKS_FENCE] }] },
+  },
+  {
+    files: ['src/core/leaks/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [NO_GLUE, SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE, BASELINE_FENCE] }] },
   },
   {
     files: ['src/core/project/**/*.ts'],
@@ -50,7 +55,7 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts', 'test/**/*.ts'],
     ignores: ['src/core/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE, BASELINE_FENCE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [SYNTAX_FENCE, VENDORS_FENCE, PROJECT_FENCE, BASELINE_FENCE, LEAKS_FENCE] }] },
   },
   {
     files: ['**/*.mjs'],
