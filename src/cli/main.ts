@@ -4,6 +4,7 @@
  */
 import { baselineCommand } from './commands/baseline';
 import { checkCommand } from './commands/check';
+import { findSecretCommand } from './commands/findSecret';
 import { hashCommand } from './commands/hash';
 import { jwtCommand } from './commands/jwt';
 import { scanCommand } from './commands/scan';
@@ -11,7 +12,7 @@ import { snippetCommand } from './commands/snippet';
 import { verifyCommand } from './commands/verify';
 import { UsageError, type CliCommand, type CliIo } from './io';
 
-const COMMANDS: readonly CliCommand[] = [hashCommand, verifyCommand, jwtCommand, snippetCommand, scanCommand, baselineCommand, checkCommand];
+const COMMANDS: readonly CliCommand[] = [hashCommand, verifyCommand, jwtCommand, snippetCommand, scanCommand, baselineCommand, checkCommand, findSecretCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
