@@ -72,7 +72,7 @@ async function searchEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, ctx: SearchCo
   if (name.endsWith('/')) return;
   const chain = [...prefix, name];
   ctx.counts.archiveEntries++;
-  ctx.progress('files');
+  ctx.progress();
   if (entry.isEncrypted()) return sink.skip(chain, 'unreadable', 'encrypted entry: its contents cannot be searched');
   if (!entry.canDecodeFileData()) return sink.skip(chain, 'unreadable', `compression method ${entry.compressionMethod} is not supported (only stored and deflated entries are read)`);
   const size = entry.uncompressedSize;

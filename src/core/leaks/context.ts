@@ -26,6 +26,8 @@ export class SearchContext {
   readonly repositories: string[] = [];
   hitsNotListed = 0;
   totalCommits: number | undefined;
+  /** What the search is walking now (archives are read in both). */
+  phase: LeakProgress['phase'] = 'files';
 
   constructor(
     readonly forms: readonly SecretForm[],
@@ -42,9 +44,9 @@ export class SearchContext {
   }
 
   /** Calls the host's progress callback (it throttles what it shows). */
-  progress(phase: LeakProgress['phase']): void {
+  progress(): void {
     const { files, archiveEntries, commits, blobs } = this.counts;
-    this.onProgress?.({ phase, files, archiveEntries, commits, blobs, ...(this.totalCommits !== undefined ? { totalCommits: this.totalCommits } : {}) });
+    this.onProgress?.({ phase: this.phase, files, archiveEntries, commits, blobs, ...(this.totalCommits !== undefined ? { totalCommits: this.totalCommits } : {}) });
   }
 
   /** The hits of one stream at `where`, as report entries. */

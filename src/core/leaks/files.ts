@@ -100,7 +100,7 @@ async function searchFile(path: string, ctx: SearchContext): Promise<void> {
     if (!st.isFile()) return ctx.skip(where, 'not-regular', NOT_REGULAR);
     ctx.counts.files++;
     ctx.counts.bytes += st.size;
-    ctx.progress('files');
+    ctx.progress();
     if (isArchiveName(path)) {
       const zip = await openZipFd(fd);
       if (zip) {

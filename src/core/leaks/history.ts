@@ -38,7 +38,8 @@ export async function searchHistory(repo: Repository, ctx: SearchContext): Promi
   if (!(await checkRepository(repo, ctx))) return;
   const count = await runGit([...repositoryArgs(repo), 'rev-list', '--all', '--count'], repo.workTree);
   if (count.code === 0) ctx.totalCommits = Number(count.stdout.trim());
-  ctx.progress('history');
+  ctx.phase = 'history';
+  ctx.progress();
 
   const seen = new Set<string>();
   const hitsByBlob = new Map<string, BlobHits>();
@@ -54,6 +55,7 @@ export async function searchHistory(repo: Repository, ctx: SearchContext): Promi
   log.stderr.on('data', (text: string) => { if (stderr.length < 4096) stderr += text; });
   const exited = new Promise<number>((resolve) => log.on('close', (code) => resolve(code ?? 1)));
   let catFile: CatFile | undefined;
+  let failed = false;
 
   /** One commit's changes: search the blobs not seen before, then note the paths that now hold the secret. */
   const commitDone = async (commit: CommitInfo, changes: readonly LogChange[]) => {
@@ -81,7 +83,7 @@ export async function searchHistory(repo: Repository, ctx: SearchContext): Promi
       if (record) Object.assign(record, { commit, blob: change.blob, commits: record.commits + 1 });
       else paths.set(change.path, { commit, blob: change.blob, commits: 1 });
     }
-    ctx.progress('history');
+    ctx.progress();
   };
 
   try {
@@ -109,13 +111,15 @@ export async function searchHistory(repo: Repository, ctx: SearchContext): Promi
       if (commit) await commitDone(commit, changes);
     }
   } catch (error) {
+    failed = true;
     ctx.notice('error', `history of ${repo.workTree} could not be read to the end: ${(error as Error).message}`);
   } finally {
     catFile?.close();
-    if (ctx.aborted) log.kill();
+    // No longer read, git log would wait on a full pipe for ever.
+    if (ctx.aborted || failed) log.kill();
   }
   const code = await exited;
-  if (code !== 0 && !ctx.aborted) ctx.notice('error', `git log failed in ${repo.workTree} (${stderr.trim().split('\n')[0] || `exit ${code}`}): the history searched may be incomplete`);
+  if (code !== 0 && !ctx.aborted && !failed) ctx.notice('error', `git log failed in ${repo.workTree} (${stderr.trim().split('\n')[0] || `exit ${code}`}): the history searched may be incomplete`);
 
   const atHead = await headPaths(repo, hitsByBlob);
   for (const [path, record] of paths) {
