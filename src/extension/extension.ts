@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { checkInstallation, INSTALLATIONS_VIEW } from './commands/checkInstallation';
+import { checkSecretExposure } from './commands/checkSecretExposure';
 import { computeUserHash } from './commands/computeUserHash';
 import { createTestJwt } from './commands/createTestJwt';
 import { forgetSecret } from './commands/forgetSecret';
@@ -117,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     },
     'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs, syntax }),
     'idv.scanHistory': (folder?: vscode.Uri) => scanGitHistory(ctx, { configs, results }, folder),
+    'idv.checkSecretExposure': () => checkSecretExposure(ctx, results),
     'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
     'idv.showProblems': () => showProblems(),
     'idv.untrackSecretFile': (uri?: vscode.Uri) => untrackSecretFile(ctx, git, uri),

@@ -92,7 +92,7 @@ function historyItem(repo: Repository, f: HistoryFinding): ResultItem {
     description: `${when} · ${f.atHead ? 'still at HEAD' : 'removed, still in clones'}`,
     tooltip: `${f.finding.message}\n\nAdded in ${f.commit.sha} by ${f.commit.author} on ${f.commit.date}. ${f.atHead ? 'The value is still in the files at HEAD.' : 'The value is no longer in the files at HEAD, but every clone has this commit: rotate the secret.'}`,
     icon: f.finding.severity === 'info' ? 'info' : f.finding.severity,
-    open: openAt(gitFileUri(repo, f.commit.sha, f.path), start.line, start.column, `Open ${where} at ${f.commit.sha.slice(0, 8)}`),
+    open: openAt(gitFileUri(repo.workTree, f.commit.sha, f.path), start.line, start.column, `Open ${where} at ${f.commit.sha.slice(0, 8)}`),
   };
 }
 

@@ -4,19 +4,19 @@
  * through the core's safe runner; the path is literal, never a pathspec.
  */
 import * as vscode from 'vscode';
-import { repositoryArgs, runGit, type Repository } from '../../core/engine/index';
+import { findRepository, repositoryArgs, runGit } from '../../core/engine/index';
 
 export const GIT_SCHEME = 'idv-git';
 
 interface Ref {
+  /** The folder holding `.git`; git is asked again which repository that is. */
   readonly workTree: string;
-  readonly gitDir: string;
   readonly sha: string;
 }
 
 /** The URI of `path` (from the repository's top) at `sha`; its path keeps the file's extension, so the language is right. */
-export function gitFileUri(repo: Repository, sha: string, path: string): vscode.Uri {
-  const ref: Ref = { workTree: repo.workTree, gitDir: repo.gitDir, sha };
+export function gitFileUri(workTree: string, sha: string, path: string): vscode.Uri {
+  const ref: Ref = { workTree, sha };
   return vscode.Uri.from({ scheme: GIT_SCHEME, path: `/${path}`, query: JSON.stringify(ref) });
 }
 
@@ -24,7 +24,8 @@ export class GitShowProvider implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const ref = JSON.parse(uri.query) as Ref;
     if (!/^[0-9a-f]{40,64}$/.test(ref.sha)) throw new Error('not a commit id');
-    const repo: Repository = { workTree: ref.workTree, gitDir: ref.gitDir };
+    const repo = (await findRepository(ref.workTree)).repository;
+    if (!repo) throw new Error(`${ref.workTree} is no longer a git repository`);
     const { code, stdout, stderr } = await runGit([...repositoryArgs(repo), 'cat-file', 'blob', `${ref.sha}:${uri.path.slice(1)}`], repo.workTree);
     if (code !== 0) throw new Error(`git could not read ${uri.path.slice(1)} at ${ref.sha.slice(0, 8)}: ${stderr.trim()}`);
     return stdout;
