@@ -80,6 +80,13 @@ describe('CI files: pre-commit hook, GitHub Action, npm package', function () {
     assert.ok(upload?.with?.category, 'the upload names its category');
   });
 
+  it('the README\'s table of the action\'s inputs names each input once, in action.yml\'s order', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| Input | Default |'));
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+    assert.deepEqual(rows.map((r) => /^\| `([\w-]+)` \|/.exec(r)?.[1]), Object.keys(action.inputs));
+  });
+
   describe('the action\'s steps, run with bash', () => {
     let scratch = '';
     let actionPath = '';
@@ -140,6 +147,19 @@ describe('CI files: pre-commit hook, GitHub Action, npm package', function () {
       assert.equal(report.failed, undefined, 'fail-on-findings false: the job goes on');
       assert.equal(step(report, 'Upload to code scanning')?.skipped, true);
       assert.equal(report.outputs['exit-code'], '1');
+    });
+
+    it('with the baseline input, a finding the baseline accepts passes and a new one fails', () => {
+      writeFileSync(join(repo, 'config.js'), `const INTERCOM_SECRET = "${randomBytes(20).toString('hex')}";\n`);
+      execFileSync(process.execPath, [join(actionPath, 'dist', 'cli.js'), 'baseline', 'create', '.idv-baseline.json'], { cwd: repo, stdio: 'ignore' });
+      const accepted = run({ baseline: '.idv-baseline.json' });
+      assert.equal(accepted.failed, undefined, accepted.steps.map((s) => s.stdout).join(''));
+      assert.equal(accepted.outputs['exit-code'], '0');
+      writeFileSync(join(repo, 'other.js'), `const INTERCOM_SECRET = "${randomBytes(20).toString('hex')}";\n`);
+      const fresh = run({ baseline: '.idv-baseline.json' });
+      assert.equal(fresh.outputs['exit-code'], '1');
+      assert.match(step(fresh, 'Scan')?.stdout ?? '', /^idv: other\.js:1:\d+ error hardcoded-secret /m);
+      assert.doesNotMatch(step(fresh, 'Scan')?.stdout ?? '', /^idv: config\.js/m);
     });
 
     it('a clean repository passes and uploads; a usage error uploads nothing and fails with 2', () => {
