@@ -162,6 +162,25 @@ describe('CI files: pre-commit hook, GitHub Action, npm package', function () {
       assert.doesNotMatch(step(fresh, 'Scan')?.stdout ?? '', /^idv: config\.js/m);
     });
 
+    it('history mode with range auto finds a secret the pushed commits added and removed', () => {
+      const head = () => execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+      const before = head();
+      writeFileSync(join(repo, 'config.js'), `const INTERCOM_SECRET = "${randomBytes(20).toString('hex')}";\n`);
+      git(repo, 'add', 'config.js');
+      git(repo, 'commit', '-q', '-m', 'add');
+      git(repo, 'rm', '-q', 'config.js');
+      git(repo, 'commit', '-q', '-m', 'remove');
+      writeFileSync(join(scratch, 'event.json'), JSON.stringify({ before, after: head() }));
+      const r = run({ mode: 'history', range: 'auto' });
+      assert.equal(r.outputs['exit-code'], '1', r.steps.map((s) => s.stderr).join(''));
+      assert.match(step(r, 'Scan')?.stdout ?? '', /^idv: config\.js:1:\d+ error hardcoded-secret /m);
+      assert.equal(step(r, 'Upload to code scanning')?.uses?.with.category, 'identity-verification/history');
+      assert.equal(r.failed?.name, 'Result');
+      // Before the pushed range, nothing: the range is what auto made of the event.
+      writeFileSync(join(scratch, 'event.json'), JSON.stringify({ before: head(), after: head() }));
+      assert.equal(run({ mode: 'history', range: 'auto' }).outputs['exit-code'], '0');
+    });
+
     it('a clean repository passes and uploads; a usage error uploads nothing and fails with 2', () => {
       const clean = run({ category: 'secrets', 'sarif-file': 'out/idv.sarif' });
       assert.equal(clean.failed, undefined, clean.steps.map((s) => s.stderr).join(''));
