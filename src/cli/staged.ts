@@ -5,7 +5,7 @@
  * and submodules are reported as not read; git runs pinned to the repository with its
  * program-running configuration off (src/core/engine/git.ts).
  */
-import { findRepository, repositoryArgs, runGit, spawnGit, type Repository } from '../core/engine/index';
+import { CatFile, findRepository, repositoryArgs, runGit, type Repository } from '../core/engine/index';
 
 /** One staged file: its path from the repository's top, git mode, and blob id. */
 export interface StagedFile {
@@ -43,29 +43,16 @@ export async function stagedFiles(repo: Repository): Promise<StagedFile[]> {
  */
 export async function* readBlobs(repo: Repository, shas: readonly string[]): AsyncGenerator<{ sha: string; bytes: Buffer }> {
   if (shas.length === 0) return;
-  const child = spawnGit([...repositoryArgs(repo), 'cat-file', '--batch'], repo.workTree);
-  if (!child) throw new Error('git was not found on PATH');
-  child.stdin.on('error', () => undefined);
-  child.stdin.end(`${shas.join('\n')}\n`);
-  let buffer: Buffer = Buffer.alloc(0);
-  let pending: { sha: string; size: number } | undefined;
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-    for (;;) {
-      if (!pending) {
-        const nl = buffer.indexOf(10);
-        if (nl < 0) break;
-        const header = buffer.subarray(0, nl).toString('utf8').split(' ');
-        buffer = buffer.subarray(nl + 1);
-        if (header[1] === 'missing' || header.length < 3) throw new Error(`git cat-file: ${header.join(' ')}`);
-        pending = { sha: header[0] as string, size: Number(header[2]) };
-      }
-      if (buffer.length < pending.size + 1) break;
-      const bytes = Buffer.from(buffer.subarray(0, pending.size));
-      buffer = buffer.subarray(pending.size + 1);
-      const { sha } = pending;
-      pending = undefined;
-      yield { sha, bytes };
+  const git = CatFile.start(repo);
+  try {
+    git.request(shas);
+    for (let i = 0; i < shas.length; i++) {
+      const chunks: Buffer[] = [];
+      const answer = await git.next(() => undefined, (chunk) => chunks.push(chunk));
+      if (answer.missing) throw new Error(`git cat-file: ${answer.id} missing`);
+      yield { sha: answer.id, bytes: Buffer.concat(chunks) };
     }
+  } finally {
+    git.close();
   }
 }

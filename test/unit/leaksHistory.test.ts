@@ -52,7 +52,7 @@ describe('leaks: git history', function () {
     write('server/config.js', 'module.exports = { secret: process.env.INTERCOM_SECRET };\n');
     commit('read it from the environment');
     const report = await findSecret(SECRET, { history: [dir] });
-    assert.deepEqual(report.hits.map((h) => [h.source, h.path, h.form, h.commit?.id, h.commit?.author, h.atHead, h.commits]), [
+    assert.deepEqual(report.hits.map((h) => [h.source, h.path, h.form, h.commit?.sha, h.commit?.author, h.atHead, h.commits]), [
       ['history', 'server/config.js', 'text', added, 'IDV Tests', false, 2],
     ]);
     assert.equal(report.hits[0]?.commit?.date, '2024-01-01T00:00:06+00:00');
@@ -68,7 +68,7 @@ describe('leaks: git history', function () {
     const added = commit('add env');
     const report = await findSecret(SECRET, { history: [join(dir, 'web')] });
     // The base64 is of a longer value; whether the secret's own full base64 matches depends on the bytes after it.
-    assert.deepEqual(report.hits.map((h) => [h.path, h.form.replace(/-inner$/, ''), h.commit?.id, h.atHead]).sort(), [
+    assert.deepEqual(report.hits.map((h) => [h.path, h.form.replace(/-inner$/, ''), h.commit?.sha, h.atHead]).sort(), [
       ['android/app/src/main/res/raw/blob.txt', 'base64', added, true],
       ['web/.env.production', 'text', added, true],
     ]);
@@ -92,7 +92,7 @@ describe('leaks: git history', function () {
     const merge = commit('merge side');
     assert.equal(git('rev-list', '--parents', '-n', '1', 'HEAD').split(' ').length, 3, 'a merge commit');
     const report = await findSecret(SECRET, { history: [dir] });
-    assert.deepEqual(report.hits.map((h) => [h.path, h.commit?.id, h.atHead]), [['shared.txt', merge, true]]);
+    assert.deepEqual(report.hits.map((h) => [h.path, h.commit?.sha, h.atHead]), [['shared.txt', merge, true]]);
   });
 
   it('looks inside archives committed to the repository, and on every ref', async () => {
@@ -101,7 +101,7 @@ describe('leaks: git history', function () {
     const added = commit('ship the apk');
     git('checkout', '-q', 'main');
     const report = await findSecret(SECRET, { history: [dir] });
-    assert.deepEqual(report.hits.map((h) => [h.path, h.entry, h.commit?.id, h.atHead]), [['release/app.apk', ['assets/config.json'], added, false]]);
+    assert.deepEqual(report.hits.map((h) => [h.path, h.entry, h.commit?.sha, h.atHead]), [['release/app.apk', ['assets/config.json'], added, false]]);
     assert.equal(report.counts.archives, 1);
   });
 

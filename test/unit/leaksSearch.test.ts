@@ -93,9 +93,9 @@ describe('leaks: git log parser', () => {
       for (let i = 0; i < bytes.length; i += chunk) records.push(...parser.push(bytes.subarray(i, i + chunk)));
       records.push(...parser.end());
       assert.deepEqual(records, [
-        { kind: 'commit', commit: { id: '1'.repeat(40), date: '2024-01-02T03:04:05+00:00', author: 'Ada Lovelace' } },
+        { kind: 'commit', commit: { sha: '1'.repeat(40), date: '2024-01-02T03:04:05+00:00', author: 'Ada Lovelace' } },
         { kind: 'change', mode: '100644', blob, path: `IDV-COMMIT ${'9'.repeat(40)} 2000-01-01T00:00:00+00:00 Path Impostor` },
-        { kind: 'commit', commit: { id: '2'.repeat(40), date: '2023-01-01T00:00:00+00:00', author: 'Grace' } },
+        { kind: 'commit', commit: { sha: '2'.repeat(40), date: '2023-01-01T00:00:00+00:00', author: 'Grace' } },
       ], `chunks of ${chunk}`);
     }
   });

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, Notification, Result } from 'sarif';
 import { formatSize, summarizeSkips } from '../../core/files/index';
 import { leakLocationText, leakPositionText, leakSearchIncomplete, type LeakHit, type LeakLocation, type LeakReport } from '../../core/leaks/index';
+import { commitNote } from './text';
 
 /** The SARIF rule id of every result. */
 export const KNOWN_SECRET_RULE = 'known-secret';
@@ -28,12 +29,10 @@ export function formatLeaksText(report: LeakReport, cwd: string): string {
   }).join('');
 }
 
-/** `in history: added in commit 1a2b3c4d5e6f by Alice on 2024-01-02, not at HEAD (in 3 commits)`. */
+/** `in history: added in 1a2b3c4d by Alice on 2024-01-02; no longer at HEAD, but in every clone (in 3 commits)`, worded as `idv scan --history` words it. */
 function historyText(h: LeakHit): string {
-  const c = h.commit;
-  const added = c ? `added in commit ${c.id.slice(0, 12)} by ${c.author} on ${c.date.slice(0, 10)}` : 'in a commit';
   const more = (h.commits ?? 1) > 1 ? ` (in ${h.commits} commits)` : '';
-  return `in history: ${added}, ${h.atHead === true ? 'still at HEAD' : 'not at HEAD'}${more}`;
+  return `in history: ${h.commit ? commitNote({ ...h.commit, atHead: h.atHead === true }) : `in a commit; ${h.atHead === true ? 'still at HEAD' : 'not at HEAD'}`}${more}`;
 }
 
 /** What was searched and what was not, for stderr. */
@@ -90,7 +89,7 @@ export function formatLeaksSarif(report: LeakReport, cwd: string, version: strin
         form: h.form, formLabel: h.formLabel, source: h.source, offset: h.offset,
         ...(h.entry ? { entry: h.entry } : {}),
         ...(h.line !== undefined ? { line: h.line, column: h.column } : {}),
-        ...(h.commit ? { commit: h.commit.id, author: h.commit.author, date: h.commit.date, commits: h.commits, atHead: h.atHead } : {}),
+        ...(h.commit ? { commit: h.commit.sha, author: h.commit.author, date: h.commit.date, commits: h.commits, atHead: h.atHead } : {}),
       },
     };
   });

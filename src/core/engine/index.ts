@@ -15,6 +15,7 @@ export { extraNameMatcher, isSecretName } from './names';
 export { findSuppressions, isSuppressed, type Suppressions } from './suppress';
 export { CONFIG_FILE_NAME, CONFIG_LIMITS, DEFAULT_CONFIG, loadConfig, parseConfig, type ConfigProblem, type ConfigResult } from './config';
 export { compileNamePatterns, type NamePatterns } from './namePatterns';
+export { CatFile, type CatFileAnswer } from './catFile';
 export { createIgnoreOracle, findRepository, gitTopLevel, repositoryArgs, resolveGit, runGit, spawnGit, type IgnoreOracle, type Repository } from './git';
 export { lint, textPassesPreFilter } from './lint';
 export { installedCalls, judgeFile, type JudgedCall } from './rules/proofOnFacts';

@@ -1,5 +1,5 @@
 /**
- * Reads `git log --raw -z --format=<COMMIT_FORMAT>` as it streams: NUL-separated fields, a commit
+ * Reads `git log --raw -z --format=<RAW_COMMIT_FORMAT>` as it streams: NUL-separated fields, a commit
  * header, then per changed path its `:old-mode new-mode old-id new-id status` field followed by
  * the path. The field after a status field is always a path, so no path (whatever bytes it
  * holds) is mistaken for a commit header. Pure.
@@ -10,7 +10,7 @@ import type { CommitInfo } from './types';
 const MARKER = 'IDV-COMMIT';
 
 /** The `--format` the parser expects: the marker, the commit id, the strict ISO author date, the author. */
-export const COMMIT_FORMAT = `${MARKER} %H %aI %an`;
+export const RAW_COMMIT_FORMAT = `${MARKER} %H %aI %an`;
 
 /** A path whose version changed in a commit: its new mode and blob id. */
 export interface LogChange {
@@ -62,7 +62,7 @@ export class RawLogParser {
       this.status = { mode, blob, keep: !/^0+$/.test(blob) && mode !== '160000' && !status.startsWith('D') };
     } else if (text.startsWith(`${MARKER} `)) {
       const [, id = '', date = '', ...author] = text.split(' ');
-      out.push({ kind: 'commit', commit: { id, date, author: author.join(' ') } });
+      out.push({ kind: 'commit', commit: { sha: id, date, author: author.join(' ') } });
     }
   }
 }

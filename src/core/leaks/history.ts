@@ -16,9 +16,9 @@
 import { repositoryArgs, runGit, spawnGit, type Repository } from '../engine/index';
 import { formatSize } from '../files/index';
 import { isArchiveName, openZipBuffer, searchZip } from './archive';
-import { CatFile } from './catFile';
+import { CatFile } from '../engine/index';
 import type { ContentSink, SearchContext } from './context';
-import { COMMIT_FORMAT, RawLogParser, type LogChange } from './gitLog';
+import { RAW_COMMIT_FORMAT, RawLogParser, type LogChange } from './gitLog';
 import type { StreamResult } from './search';
 import type { CommitInfo, LeakLocation } from './types';
 
@@ -46,7 +46,7 @@ export async function searchHistory(repo: Repository, ctx: SearchContext): Promi
   const paths = new Map<string, PathRecord>();
   const log = spawnGit([
     ...repositoryArgs(repo), 'log', '--all', '--date-order', '--root', '--diff-merges=first-parent', '--raw', '--no-abbrev', '-z',
-    '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--no-show-signature', `--format=${COMMIT_FORMAT}`,
+    '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--no-show-signature', `--format=${RAW_COMMIT_FORMAT}`,
   ], repo.workTree);
   if (!log) return ctx.notice('error', 'git was not found on PATH: history not searched');
   log.stdin.end();
@@ -150,7 +150,7 @@ async function searchBlob(catFile: CatFile, change: LogChange, commit: CommitInf
   const hits: BlobHits = [];
   const sink: ContentSink = {
     found: (entry, result) => { if (result.hits.length > 0) hits.push({ entry, result }); },
-    skip: (entry, kind, reason) => ctx.skip(entry.length > 0 ? { ...where, entry } : where, kind, reason, commit.id),
+    skip: (entry, kind, reason) => ctx.skip(entry.length > 0 ? { ...where, entry } : where, kind, reason, commit.sha),
   };
   const stream = ctx.search.stream();
   const held: Buffer[] = [];

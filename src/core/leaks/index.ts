@@ -6,7 +6,7 @@
  */
 export { findSecret, type FindSecretRequest } from './findSecret';
 export { base64Cores, MAX_SECRET_LENGTH, MIN_SECRET_LENGTH, secretForms, secretProblem, type SecretForm } from './forms';
-export { COMMIT_FORMAT, RawLogParser, type LogChange, type LogRecord } from './gitLog';
+export { RAW_COMMIT_FORMAT, RawLogParser, type LogChange, type LogRecord } from './gitLog';
 export { leakLocationText, leakPositionText } from './location';
 export { LISTED_PER_STREAM, MultiSearch, type SearchStats, type StreamHit, type StreamResult } from './search';
 export {

@@ -12,13 +12,9 @@ export interface LeakLocation {
   readonly entry?: readonly string[];
 }
 
-/** A commit as the report names it. */
-export interface CommitInfo {
-  readonly id: string;
-  readonly author: string;
-  /** Author date, strict ISO 8601. */
-  readonly date: string;
-}
+/** A commit as every report names it (`sha`, `author`, strict ISO 8601 `date`): one type with `idv scan --history`. */
+export type { CommitInfo } from '../history/index';
+import type { CommitInfo } from '../history/index';
 
 /** One place the secret was found. Never carries the value or the matched bytes. */
 export interface LeakHit extends LeakLocation {

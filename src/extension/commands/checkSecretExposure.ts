@@ -141,7 +141,7 @@ export function exposureGroup(out: readonly ExposureResult[], folders: readonly 
 function hitItem(hit: LeakHit, secret: string, display: (absPath: string) => string): ResultItem {
   const where = hit.source === 'file' ? display(hit.path) : hit.path;
   const label = `${leakLocationText(hit, where)}${hit.line !== undefined ? `:${hit.line}` : ''}`;
-  const commit = hit.commit ? ` · ${hit.commit.id.slice(0, 8)} · ${hit.commit.date.slice(0, 10)} · ${hit.atHead ? 'still at HEAD' : 'removed, still in clones'}` : '';
+  const commit = hit.commit ? ` · ${hit.commit.sha.slice(0, 8)} · ${hit.commit.date.slice(0, 10)} · ${hit.atHead ? 'still at HEAD' : 'removed, still in clones'}` : '';
   const line = Math.max(0, (hit.line ?? 1) - 1);
   const column = Math.max(0, (hit.column ?? 1) - 1);
   let open: vscode.Command | undefined;
@@ -150,12 +150,12 @@ function hitItem(hit: LeakHit, secret: string, display: (absPath: string) => str
   } else if (hit.source === 'file') {
     open = { title: 'Reveal', command: 'revealInExplorer', arguments: [vscode.Uri.file(hit.path)] };
   } else if (hit.commit && hit.repository && !hit.entry?.length && hit.line !== undefined) {
-    open = openAt(gitFileUri(hit.repository, hit.commit.id, hit.path), line, column, `Open ${label} at ${hit.commit.id.slice(0, 8)}`);
+    open = openAt(gitFileUri(hit.repository, hit.commit.sha, hit.path), line, column, `Open ${label} at ${hit.commit.sha.slice(0, 8)}`);
   }
   return {
     label,
     description: `${hit.formLabel} · ${secret}${commit}`,
-    tooltip: `The ${secret} secret, as ${hit.formLabel}, at ${leakLocationText(hit, where)}${leakPositionText(hit)}${hit.commit ? `, added in ${hit.commit.id} by ${hit.commit.author} on ${hit.commit.date}${hit.commits && hit.commits > 1 ? ` (and ${hit.commits - 1} later commits)` : ''}` : ''}. Anyone with this file can impersonate your users: rotate the secret and keep it on the server.`,
+    tooltip: `The ${secret} secret, as ${hit.formLabel}, at ${leakLocationText(hit, where)}${leakPositionText(hit)}${hit.commit ? `, added in ${hit.commit.sha} by ${hit.commit.author} on ${hit.commit.date}${hit.commits && hit.commits > 1 ? ` (and ${hit.commits - 1} later commits)` : ''}` : ''}. Anyone with this file can impersonate your users: rotate the secret and keep it on the server.`,
     icon: 'error',
     ...(open ? { open } : {}),
   };

@@ -115,8 +115,8 @@ describe('cli: idv find-secret', function () {
     assert.equal(r.code, 1, r.err);
     const date = git('log', '-1', '--format=%aI', added).slice(0, 10);
     assert.deepEqual(r.out.trim().split('\n').sort(), [
-      `config.js known-secret JSON-escaped secret in history: added in commit ${added.slice(0, 12)} by IDV Tests on ${date}, not at HEAD`,
-      `kept.txt known-secret hex of the secret in history: added in commit ${kept.slice(0, 12)} by IDV Tests on ${date}, still at HEAD`,
+      `config.js known-secret JSON-escaped secret in history: added in ${added.slice(0, 8)} by IDV Tests on ${date}; no longer at HEAD, but in every clone`,
+      `kept.txt known-secret hex of the secret in history: added in ${kept.slice(0, 8)} by IDV Tests on ${date}; still at HEAD`,
     ]);
     assert.match(r.err, /^Searched 0 files \(0 bytes\), 2 commits \(3 blobs, \d+ bytes\) for \d+ forms of the secret\.$/m);
 

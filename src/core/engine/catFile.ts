@@ -4,7 +4,7 @@
  * of any size costs one pipe buffer of memory, never its whole size.
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { repositoryArgs, spawnGit, type Repository } from '../engine/index';
+import { repositoryArgs, spawnGit, type Repository } from './git';
 
 export type CatFileAnswer = { readonly id: string; readonly type: string; readonly size: number; readonly missing?: undefined } | { readonly id: string; readonly missing: true };
 
