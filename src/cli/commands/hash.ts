@@ -1,8 +1,9 @@
 /** `idv hash`: the user hash for an identifier, the secret read from stdin or an env var. */
 import { chooseIdentifier, computeUserHash } from '../../core/hmac';
 import { parse } from '../args';
+import { checkSecretForm } from '../forms';
 import { identifierOptions, identifiersFrom, identifierUsage, vendorFrom } from '../identifiers';
-import { UsageError, type CliCommand } from '../io';
+import type { CliCommand } from '../io';
 import { readSecret } from '../secret';
 
 export const hashCommand: CliCommand = {
@@ -17,12 +18,8 @@ ${identifierUsage}`,
     const vendor = vendorFrom(values.vendor);
     const identifier = chooseIdentifier(identifiersFrom(values), vendor);
     const secret = await readSecret(io, values['secret-env']);
-    let hash: string;
-    try {
-      hash = computeUserHash(secret, identifier.value, vendor);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    checkSecretForm(secret, vendor, values['secret-env'] === undefined ? 'the secret from standard input' : 'the secret in the variable --secret-env names');
+    const hash = computeUserHash(secret, identifier.value, vendor);
     if (identifier.note) io.stderr(`note: ${identifier.note}\n`);
     io.stdout(`${hash}\n`);
     return 0;
