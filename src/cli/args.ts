@@ -16,7 +16,8 @@ export function parse<O extends Options>(argv: readonly string[], options: O, al
     const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument (?:missing|is ambiguous)/.exec(message);
     if (missing) throw new UsageError(`${missing[1] ?? 'the option'} needs a value after it (idv <command> --help says which)`);
     const unknown = /^Unknown option '(-[^']*)'/.exec(message);
-    if (unknown) throw new UsageError(`unknown option ${unknown[1] ?? ''}; --help lists this command's options`);
+    // Shown only when it reads like an option's name: `--<pasted secret>` must not be echoed.
+    if (unknown) throw new UsageError(`unknown option${/^--?[a-z][a-z-]{0,24}$/.test(unknown[1] ?? '') ? ` ${unknown[1] ?? ''}` : ' (not repeated here, in case it is a secret)'}; --help lists this command's options`);
     throw new UsageError(message);
   }
 }
