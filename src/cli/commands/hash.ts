@@ -21,6 +21,8 @@ ${identifierUsage}`,
     checkSecretForm(secret, vendor, values['secret-env'] === undefined ? 'the secret from standard input' : 'the secret in the variable --secret-env names');
     const hash = computeUserHash(secret, identifier.value, vendor);
     if (identifier.note) io.stderr(`note: ${identifier.note}\n`);
+    // Legal, but usually a copy-and-paste slip, and the hash then matches only the spaced value.
+    if (identifier.value !== identifier.value.trim()) io.stderr('note: the identifier starts or ends with whitespace; it is hashed as given, so the client must send it exactly so\n');
     io.stdout(`${hash}\n`);
     return 0;
   },

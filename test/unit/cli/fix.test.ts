@@ -8,9 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { main } from '../../../src/cli/main';
 import { applyFixesReport, envExampleAddition, envVarToDeclare } from '../../../src/core/engine/index';
 
+const REPO = join(__dirname, '..', '..', '..', '..');
 const SECRET = 'Zq8vK2mPx7LwR4tN9bYc3HdF6jSg1Ae5';
 const OTHER = 'Hq2wE9rT5yU1iO7pA3sD6fG8hJ4kL0zX';
 
@@ -97,7 +100,15 @@ describe('cli: idv scan --fix reports its changes and updates .env.example', fun
     assert.equal(readFileSync(join(dir, '.env.example'), 'utf8'), report.fixes.envExample.names.map((n) => `${n}=\n`).join(''));
 
     writeFileSync(join(dir, 'server', 'hash.js'), `const INTERCOM_SECRET = '${SECRET}';\n`);
-    const sarif = JSON.parse((await idv(['scan', '--fix', '--format', 'sarif'], dir)).out) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ descriptor?: { id: string }; message: { text: string } }> }> }> };
+    const sarifText = (await idv(['scan', '--fix', '--format', 'sarif'], dir)).out;
+    // The official schema, as scan.test.ts loads it (draft-04's `id` renamed for Ajv 8).
+    const { id, ...schema } = JSON.parse(readFileSync(join(REPO, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+    delete schema.$schema;
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile({ ...schema, $id: String(id) });
+    assert.ok(validate(JSON.parse(sarifText)), JSON.stringify(validate.errors));
+    const sarif = JSON.parse(sarifText) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ descriptor?: { id: string }; message: { text: string } }> }> }> };
     const notes = sarif.runs[0]?.invocations[0]?.toolExecutionNotifications ?? [];
     assert.deepEqual(notes.filter((n) => n.descriptor?.id.startsWith('fix/')).map((n) => n.message.text), [
       'Fixed: server/hash.js:1:25 hardcoded-secret: replaced the literal with process.env.INTERCOM_SECRET',

@@ -82,6 +82,10 @@ describe('cli: --version and the form each input must take', () => {
     await refused(['hash', '--email', SECRET], /--email must be an email address \(name@domain, no spaces\)/);
     await refused(['hash', '--identifier', 'x', '--vendor', SECRET], /--vendor must be one of intercom, /);
     await refused(['hash'], /--identifier \(or --user-id \/ --email\) is required: the user id or the email the client sends/);
+    const spaced = await idv(['hash', '--identifier', 'Message ']);
+    assert.equal(spaced.code, 0);
+    assert.match(spaced.err, /^note: the identifier starts or ends with whitespace; it is hashed as given/);
+    assert.equal((await idv(['hash', '--identifier', 'Message'])).err, '');
   });
 
   it('jwt: TOKEN must be header.payload.signature; a user hash is pointed to idv verify; no secret is asked for first', async () => {
