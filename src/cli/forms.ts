@@ -3,16 +3,16 @@
  * when it does not. No message repeats the value given: people paste a secret where a name or a
  * hash belongs, and what a command prints lands in terminals, CI logs and bug reports.
  */
+import { isEnvVarName } from '../core/engine/index';
 import { secretKey } from '../core/hmac';
 import { PLATFORMS, type Platform, type Vendor } from '../core/vendors';
 import { UsageError } from './io';
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NOT_REPEATED = 'the value given is not repeated, in case it is a secret';
 
 /** `value` when it is an environment variable's name; else a UsageError saying what a name looks like. */
 export function envVarName(value: string, flag: string): string {
-  if (ENV_NAME.test(value)) return value;
+  if (isEnvVarName(value)) return value;
   throw new UsageError(`${flag} takes the name of an environment variable (letters, digits and _, not starting with a digit, such as INTERCOM_SECRET), not its value; ${NOT_REPEATED}`);
 }
 

@@ -32,6 +32,7 @@ describe('core: the .env.example rule and applied fixes', () => {
     assert.deepEqual(envExampleAddition('', ['A']), { append: 'A=\n', added: ['A'] });
     assert.equal(envExampleAddition('X=1\n  export A = \nB=2\n', ['A', 'B']), undefined);
     assert.deepEqual(envExampleAddition('# A=\nAB=1\n', ['A']), { append: 'A=\n', added: ['A'] }, 'a comment or a longer name does not list it');
+    assert.equal(envExampleAddition('', ['A.*', 'B C']), undefined, 'only names are added');
   });
 
   it('envVarToDeclare: the hardcoded-secret fix\'s variable, when it is a name', () => {
