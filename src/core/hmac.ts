@@ -3,23 +3,22 @@
  * quirks. Everything goes through node:crypto; nothing here is hand-rolled crypto.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { secretKeyBytes, type HmacSha256 } from './userHash';
 import type { SecretEncoding, Vendor } from './vendors';
 
-/** The bytes used as the HMAC key. Pylon's dashboard shows hex that must be decoded first. */
+/** The bytes used as the HMAC key (userHash.ts's secretKeyBytes, as a Buffer for node:crypto). */
 export function secretKey(secret: string, encoding: SecretEncoding = 'utf8'): Buffer {
-  if (encoding === 'utf8') return Buffer.from(secret, 'utf8');
-  const hex = secret.trim();
-  // Buffer.from(hex, 'hex') silently stops at the first bad character; refuse instead.
-  if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(hex)) {
-    throw new Error('This vendor\'s secret is hex: expected an even number of 0-9a-f characters.');
-  }
-  return Buffer.from(hex, 'hex');
+  const bytes = secretKeyBytes(secret, encoding);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The raw HMAC-SHA256 MAC of `message` under `key` (strings are UTF-8). */
 export function hmacSha256(key: Buffer | string, message: Buffer | string): Buffer {
   return typeof message === 'string' ? createHmac('sha256', key).update(message, 'utf8').digest() : createHmac('sha256', key).update(message).digest();
 }
+
+/** HMAC-SHA256 through node:crypto behind userHash.ts's interface (the browser's is webCryptoHmac). */
+export const nodeHmac: HmacSha256 = (key, message) => Promise.resolve(new Uint8Array(hmacSha256(Buffer.from(key), Buffer.from(message))));
 
 /** The user hash a vendor expects: lowercase hex of HMAC-SHA256(secret, identifier). */
 export function computeUserHash(secret: string, identifier: string, vendor?: Pick<Vendor, 'secretEncoding'>): string {
