@@ -1,6 +1,6 @@
 /** `idv.computeUserHash`: the hash checker. Shows the user hash with Copy and Insert actions. */
 import * as vscode from 'vscode';
-import { chooseIdentifier, computeUserHash as compute, type ChosenIdentifier } from '../../core/hmac';
+import { chooseIdentifier, computeUserHashWith, type ChosenIdentifier } from '../../core/userHash';
 import type { CommandContext } from '../context';
 import { askIdentifiers, pickPlatform, pickVendor, platformLabel, type TargetArgs } from '../pickers';
 import { requireSecret } from './setSecret';
@@ -35,7 +35,7 @@ export async function computeUserHash(ctx: CommandContext, args?: ComputeArgs): 
   let result: ComputeResult;
   try {
     const identifier = chooseIdentifier(ids, vendor);
-    result = { hash: compute(secret, identifier.value, vendor), identifier };
+    result = { hash: await computeUserHashWith(ctx.hmac, secret, identifier.value, vendor), identifier };
   } catch (error) {
     void ctx.prompter().warn((error as Error).message);
     return undefined;
