@@ -20,7 +20,7 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('idv');
 export class IdvCodeActions implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-  constructor(private readonly findings: FindingStore, private readonly git: GitState) {}
+  constructor(private readonly findings: FindingStore, private readonly git: Pick<GitState, 'isTracked'>) {}
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAll(doc, context.diagnostics);
