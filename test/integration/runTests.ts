@@ -37,14 +37,29 @@ const extensionId = `${manifest.publisher}.${manifest.name}`;
  * any contribution that stock VS Code rejects.
  */
 interface Pass {
-  readonly name: 'trusted' | 'restricted';
+  readonly name: 'trusted' | 'restricted' | 'multiRoot' | 'web';
   readonly restricted: boolean;
   readonly harness: 'languages' | 'empty';
+  /** Opens a multi-root workspace of two copies of the fixture, each with its own .idvrc.json. */
+  readonly multiRoot?: boolean;
+  /** User settings of the window. */
+  readonly settings?: Record<string, unknown>;
 }
 const PASSES: readonly Pass[] = [
   { name: 'trusted', restricted: false, harness: 'languages' },
   { name: 'restricted', restricted: true, harness: 'empty' },
+  { name: 'multiRoot', restricted: false, harness: 'empty', multiRoot: true },
+  // The installed extension run by the workbench's web worker extension host from its `browser`
+  // bundle, as in vscode.dev: the setting makes VS Code pick that host (package.json's
+  // extensionKind would pick the server's Node host, as it does in a Codespace).
+  { name: 'web', restricted: false, harness: 'empty', settings: { 'remote.extensionKind': { [extensionId]: ['web'] } } },
 ];
+
+/** The two folders of the multiRoot pass and their configurations (multiRoot.test.ts reads the same names). */
+const MULTI_ROOT_CONFIGS: Record<string, unknown> = {
+  alpha: { rules: { 'hardcoded-secret': 'error' } },
+  beta: { rules: { 'hardcoded-secret': 'info' } },
+};
 
 async function main(): Promise<number> {
   const route = process.env.IDV_TEST_VSCODE ?? 'server';
@@ -100,6 +115,21 @@ function makeWorkspace(tempDir: string, name: string): string {
   return workspace;
 }
 
+/**
+ * A multi-root workspace: a copy of the fixture per folder of MULTI_ROOT_CONFIGS, each with its
+ * own .idvrc.json, and the .code-workspace file that opens them together. Returns that file.
+ */
+function makeMultiRoot(passDir: string): string {
+  const names = Object.keys(MULTI_ROOT_CONFIGS);
+  for (const name of names) {
+    const folder = makeWorkspace(passDir, name);
+    writeFileSync(join(folder, '.idvrc.json'), `${JSON.stringify(MULTI_ROOT_CONFIGS[name], null, 2)}\n`);
+  }
+  const file = join(passDir, 'two-folders.code-workspace');
+  writeFileSync(file, `${JSON.stringify({ folders: names.map((path) => ({ path })), settings: { 'files.autoSave': 'off' } }, null, 2)}\n`);
+  return file;
+}
+
 /** `vsce package` as `npm run package` runs it, into the temp folder: never a stale .vsix. */
 function packageVsix(tempDir: string): string {
   const out = join(tempDir, `${manifest.name}.vsix`);
@@ -112,9 +142,10 @@ function packageVsix(tempDir: string): string {
 async function runPass(pass: Pass, install: ReturnType<typeof ensureServer>, extension: ExtensionSource, tempDir: string, baseEnv: Record<string, string>): Promise<number> {
   const passDir = join(tempDir, pass.name);
   mkdirSync(passDir);
-  const workspace = makeWorkspace(passDir, 'workspace');
+  const workspace = pass.multiRoot ? makeMultiRoot(passDir) : makeWorkspace(passDir, 'workspace');
   const { code, extensionProblems } = await runInServer({
     install, extension, extensionTestsPath, workspace, tempDir: passDir, log, restricted: pass.restricted,
+    ...(pass.multiRoot ? { workspaceFile: true } : {}), ...(pass.settings ? { settings: pass.settings } : {}),
     env: { ...baseEnv, IDV_TEST_WORKSPACE: workspace, IDV_TEST_PASS: pass.name, IDV_TEST_API: '1' },
     // A guard against a hung workbench, not a speed check: a quiet machine runs the pass in about
     // 3 minutes, and one shared with other work (load 16 here) took over 5, so 20 minutes.
