@@ -137,7 +137,11 @@ describe('eslint-plugin', () => {
   ].join('\n');
   tester.run('user-hash-identifier-mismatch', rule('user-hash-identifier-mismatch'), {
     valid: [{ filename: 'app/api/messenger/route.ts', code: route('user.id') }],
-    invalid: [{ filename: 'app/api/messenger/route.ts', code: route('user.email'), errors: [{ messageId: 'finding', line: 4, column: 56, endColumn: 66 }] }],
+    invalid: [{
+      filename: 'app/api/messenger/route.ts', code: route('user.email'),
+      // The ESLint plugin has no syntax facts; the text scanner's edit is the same: hash what is sent.
+      errors: [{ messageId: 'finding', line: 4, column: 56, endColumn: 66, suggestions: [{ messageId: 'suggestion', data: { title: 'Hash user.id, the identifier that is sent' }, output: route('user.id') }] }],
+    }],
   });
 
   tester.run('missing-user-hash', rule('missing-user-hash'), {

@@ -75,7 +75,7 @@ describe('eslint-plugin: the real ESLint API on test/fixtures/eslint-project', f
     assert.deepEqual(ruleIdsByFile(results, fixture), EXPECTED);
     // The autofix reaches ESLint: the literal secret becomes an environment lookup.
     const server = results.find((r) => r.filePath.endsWith(join('lib', 'server', 'intercom.js')));
-    assert.match(server?.messages[0]?.message ?? '', /"INTERCOM_SECRET" holds a literal secret/);
+    assert.match(server?.messages[0]?.message ?? '', /secret written in code: INTERCOM_SECRET$/);
     assert.equal(server?.messages[0]?.severity, 2);
     assert.match(server?.messages[0]?.fix?.text ?? '', /^process\.env\.INTERCOM_SECRET$/);
   });

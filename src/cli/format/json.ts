@@ -1,6 +1,7 @@
 /**
  * `{ "findings": [...], "skipped": [...], "notices": [...] }` with 1-based lines and columns;
- * `endColumn` is exclusive, as in SARIF. With `--baseline`, also
+ * `endColumn` is exclusive, as in SARIF. `message` is the short fact; `detail`, when the rule
+ * gives one, the specifics and the fix in Markdown. With `--baseline`, also
  * `"baseline": { "file", "suppressed", "unused": [{ "rule", "file", "fingerprint" }] }`. With
  * `--history`, each finding has `commit` (`sha`, `author`, `date`, `atHead`) and `history` says
  * what was read and which file changes were not. With `--fix`, `"fixes": { "applied": [{ "file",
@@ -20,6 +21,7 @@ export function formatJson(report: ScanReport): string {
     endLine: f.range.end.line + 1,
     endColumn: f.range.end.column + 1,
     message: f.message,
+    ...(f.detail !== undefined ? { detail: f.detail } : {}),
     ...(commit ? { commit } : {}),
   }));
   const skipped = report.skipped.map((s) => ({ file: s.file, kind: s.kind, reason: s.reason }));

@@ -37,8 +37,15 @@ export function formatSarif(report: ScanReport, cwd: string, version: string): s
     level: LEVEL[f.severity],
     message: { text: commit ? `${f.message} (${commitNote(commit)})` : f.message },
     // The commit is in the message for people and in properties for tools; the location is
-    // the file's path, which may no longer exist at HEAD.
-    ...(commit ? { properties: { commit: commit.sha, author: commit.author, date: commit.date, atHead: commit.atHead } } : {}),
+    // the file's path, which may no longer exist at HEAD. The detail goes in properties too:
+    // SARIF's `message.markdown` is the same message in another format, not an addition, so a
+    // viewer that renders Markdown would show the long text in place of the short one.
+    ...(commit || f.detail !== undefined ? {
+      properties: {
+        ...(f.detail !== undefined ? { detail: f.detail } : {}),
+        ...(commit ? { commit: commit.sha, author: commit.author, date: commit.date, atHead: commit.atHead } : {}),
+      },
+    } : {}),
     locations: [{
       physicalLocation: {
         artifactLocation: artifact(file),

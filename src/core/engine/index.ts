@@ -19,6 +19,7 @@ export { compileNamePatterns, type NamePatterns } from './namePatterns';
 export { CatFile, type CatFileAnswer } from './catFile';
 export { createIgnoreOracle, findRepository, gitTopLevel, repositoryArgs, resolveGit, runGit, spawnGit, type IgnoreOracle, type Repository } from './git';
 export { lint, textPassesPreFilter } from './lint';
+export { code, fitted, MESSAGE_MAX } from './message';
 export { installedCalls, judgeFile, type JudgedCall } from './rules/proofOnFacts';
 export { ruleDocsBody, ruleDocsPage } from './ruleDocs';
 export { DEFAULT_MAX_FILE_SIZE, shouldSkip } from './skip';

@@ -65,6 +65,7 @@ export function lint(source: string, context: LintContext): Finding[] {
         ruleId: rule.meta.id,
         severity,
         message: raw.message,
+        ...(raw.detail !== undefined ? { detail: raw.detail } : {}),
         range: { start: doc.positionAt(raw.start), end: doc.positionAt(raw.end) },
         ...(raw.fix ? { fix: raw.fix } : {}),
         ...(raw.suggestions ? { suggestions: raw.suggestions } : {}),

@@ -44,7 +44,14 @@ export interface Suggestion {
 export interface Finding {
   readonly ruleId: RuleId;
   readonly severity: Severity;
+  /** The fact, in at most MESSAGE_MAX characters: what the Problems view and `idv scan` show. */
   readonly message: string;
+  /**
+   * What is specific to this finding, in Markdown (inline code, no headings): the values
+   * involved (the identifier sent, the one hashed), why it fails and the fix. The rule's docs
+   * hold the general why; the editor's hover, JSON and SARIF carry this.
+   */
+  readonly detail?: string;
   readonly range: Range;
   readonly fix?: Fix;
   readonly suggestions?: readonly Suggestion[];

@@ -5,6 +5,7 @@
  * both ends: precision over recall.
  */
 import { vendorDefinition, VENDORS, type Vendor } from '../vendors';
+import { code, fitted } from '../engine/index';
 import type { EnvRead, Expr, MessengerCall, PropFact } from '../syntax/index';
 import type { Exposure, OwnVerdict } from './sides';
 import { PUBLIC_PREFIX } from './sides';
@@ -27,7 +28,8 @@ export function secretProps(files: readonly ProjectFile[], sides: ReadonlyMap<st
         if (!read) continue;
         out.push({
           path: file.path, ruleId: 'secret-exposed-to-client', start: prop.start, end: prop.end,
-          message: `The server-only secret ${read.name} is passed as the prop "${prop.name}" to <${element.name}>, a 'use client' component (${target}): props of client components are serialised into the page and sent to the browser. Compute the hash here and pass only the hash.`,
+          message: fitted(`Secret ${read.name} passed to client component <${element.name}>`, `Secret passed as a prop to client component <${element.name}>`, 'Secret passed as a prop to a client component'),
+          detail: `The server-only secret ${code(read.name)} is passed as the prop ${code(prop.name)} to ${code(`<${element.name}>`)}, a ${code("'use client'")} component (${code(target)}): props of client components are serialised into the page and sent to the browser. Compute the hash here and pass only the hash.`,
         });
       }
     }
@@ -60,7 +62,8 @@ export function exposedImports(exposures: readonly Exposure[]): ProjectFinding[]
     const via = x.importer === x.boundary ? 'this client module' : `this module, bundled for the browser from ${x.boundary},`;
     out.push({
       path: x.importer, ruleId: 'secret-exposed-to-client', start: x.importFact.start, end: x.importFact.end,
-      message: `${x.target} reads the server-only secret ${x.secret}, and ${via} imports it: the module is bundled for the browser, where the secret is either missing or inlined by the bundler. Keep the secret behind a server route or action that returns only the hash.`,
+      message: fitted(`Client code imports ${x.target}, which reads ${x.secret}`, `Client code imports a module that reads ${x.secret}`, 'Client code imports a module that reads a server-only secret'),
+      detail: `${code(x.target)} reads the server-only secret ${code(x.secret)}, and ${via} imports it: the module is bundled for the browser, where the secret is either missing or inlined by the bundler. Keep the secret behind a server route or action that returns only the hash.`,
     });
   }
   return out;
@@ -105,12 +108,13 @@ export function identifierMismatch(files: readonly ProjectFile[], sides: Readonl
     const client = sent[0] as { path: string; call: MessengerCall };
     if (client.path === hash.path) continue;
     const problem = judge(hash, client.path, client.call);
-    if (problem) out.push({ path: hash.path, ruleId: 'user-hash-identifier-mismatch', start: hash.message.start, end: hash.message.end, message: problem });
+    if (problem) out.push({ path: hash.path, ruleId: 'user-hash-identifier-mismatch', start: hash.message.start, end: hash.message.end, ...problem });
   }
   return out;
 }
 
-function judge(hash: ServerHash, clientPath: string, call: MessengerCall): string | undefined {
+/** What is wrong with the server's hash, said short and then in full; undefined when nothing is. */
+function judge(hash: ServerHash, clientPath: string, call: MessengerCall): { message: string; detail: string } | undefined {
   const kind = identifierKind(hash.message);
   if (!kind) return undefined;
   const { vendor } = hash;
@@ -121,12 +125,23 @@ function judge(hash: ServerHash, clientPath: string, call: MessengerCall): strin
   const sendsId = names.some((n) => n !== undefined && idFields.has(n));
   const sendsEmail = names.some((n) => n !== undefined && emailFields.has(n));
   const text = hash.message.text;
+  const field = vendor.hashField;
+  // The hash is made here and the identifier sent in another file: an edit here could not
+  // name the client's variable, so the detail says which identifier to hash.
+  const said = (message: string, sentFields: ReadonlySet<string>, expects: string) => {
+    const sent = call.fields.find((f) => f.name !== undefined && sentFields.has(f.name));
+    const shown = sent ? `${code(`${sent.name}: ${sent.value.text}`)} ` : '';
+    return {
+      message,
+      detail: `The hash is computed from ${code(text)}, but the client (${code(clientPath)}) sends ${vendor.name} ${shown}and ${vendor.name} recomputes the hash from ${expects}, so it never matches. Hash, for the logged-in user, the same identifier the client sends.`,
+    };
+  };
   if (vendor.hashes === 'user_id_or_email') {
-    if (kind === 'email' && sendsId) return `${vendor.name} hashes the user id when one is sent, and the client (${clientPath}) sends one; this hash of "${text}" will not verify.`;
-    if (kind === 'id' && sendsEmail && !sendsId && !call.open) return `The client (${clientPath}) sends ${vendor.name} only the email, so ${vendor.name} hashes the email; this hash of "${text}" will not verify.`;
+    if (kind === 'email' && sendsId) return said(`${field} hashes the email, the client sends ${vendor.userIdField ?? 'a user id'}`, idFields, 'the user id when one is sent');
+    if (kind === 'id' && sendsEmail && !sendsId && !call.open) return said(`${field} hashes a user id, the client sends only the email`, emailFields, 'the email when no user id is sent');
   }
-  if (vendor.hashes === 'email' && kind === 'id' && sendsEmail) return `${vendor.name} hashes the email the client (${clientPath}) sends, but this hash is computed from "${text}"; it will not verify.`;
-  if (vendor.hashes === 'user_id' && kind === 'email' && sendsId) return `${vendor.name} hashes the user id the client (${clientPath}) sends, but this hash is computed from "${text}"; it will not verify.`;
+  if (vendor.hashes === 'email' && kind === 'id' && sendsEmail) return said(`${field} hashes a user id; ${vendor.name} expects the email`, emailFields, 'the email');
+  if (vendor.hashes === 'user_id' && kind === 'email' && sendsId) return said(`${field} hashes the email; ${vendor.name} expects the user id`, idFields, 'the user id');
   return undefined;
 }
 
@@ -168,7 +183,8 @@ export function signedInClear(files: readonly ProjectFile[], sides: ReadonlyMap<
           if (name === undefined || name === jwt.field || name === jwt.identifierClaim || TOKEN_CLAIMS.has(name) || !token.claims.has(name)) continue;
           out.push({
             path: file.path, ruleId: 'messenger-jwt', start: sent.start, end: sent.end,
-            message: `"${name}" is signed in the ${vendor.name} JWT (${token.path}) and also sent in clear here, where the page can change it; send it in the token only.`,
+            message: fitted(`"${name}" is signed in the ${vendor.name} JWT and also sent in clear`, `Attribute signed in the ${vendor.name} JWT is also sent in clear`),
+            detail: `${code(name)} is signed in the ${vendor.name} JWT (${code(token.path)}) and also sent in clear here, where the page can change it. Send it in the token only.`,
           });
         }
       }

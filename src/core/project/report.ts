@@ -19,7 +19,7 @@ export function reportFinding(f: ProjectFinding, text: string, config: Pick<Reso
   const start = lineOf(f.start);
   const suppressions = text.includes('idv-disable-') ? findSuppressions(text, (o) => lineOf(o).line, KNOWN_IDS) : undefined;
   if (suppressions && isSuppressed(suppressions, start.line, f.ruleId)) return undefined;
-  return { ruleId: f.ruleId, severity, message: f.message, range: { start, end: lineOf(f.end) } };
+  return { ruleId: f.ruleId, severity, message: f.message, ...(f.detail !== undefined ? { detail: f.detail } : {}), range: { start, end: lineOf(f.end) } };
 }
 
 /** `findings` with `extra` added, but not where the file's own lint found the same rule on the same line. */

@@ -56,6 +56,8 @@ export interface ProjectFinding {
   readonly start: number;
   readonly end: number;
   readonly message: string;
+  /** As Finding.detail: the specifics, in Markdown. */
+  readonly detail?: string;
 }
 
 /** What the model concludes about a project. */

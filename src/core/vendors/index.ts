@@ -89,6 +89,18 @@ export function judgeCalls(calls: readonly CallFacts[]): CallVerdict[] {
 }
 
 /**
+ * The settings keys a call of `shape` (`call Intercom`, as the syntax layer names it) carries
+ * its proof in, or undefined when it carries it elsewhere (an argument, a separate setter, a
+ * callback): what a fix may add to the call's settings.
+ */
+export function proofFieldsOf(id: VendorId, shape: string): readonly string[] | undefined {
+  const definition = vendorDefinition(id);
+  const client = definition.calls.find((c) => c.shape && `${c.shape.kind} ${c.shape.target}` === shape);
+  if (!client || (client.role ?? 'identify') !== 'identify' || (client.proof ?? { in: 'fields' }).in !== 'fields') return undefined;
+  return client.proofKeys ?? definition.proofKeys;
+}
+
+/**
  * The scheme a proof field or call carries (`user_hash`, `setUserHash` → hmac; `intercom_user_jwt`,
  * `setUserJwt`, `featurebaseJwt` → jwt), read from the vendor's file: a vendor with one scheme
  * has that one whatever the name (Zendesk's callback, Crisp's signature); otherwise the names

@@ -97,7 +97,8 @@ describe('project model', function () {
       ['src/components/Messenger.tsx', 'messenger-jwt', 'email: user.email'],
       ['src/components/Messenger.tsx', 'messenger-jwt', 'plan: user.plan'],
     ]);
-    assert.match(m.findings[0]?.message ?? '', /"email" is signed in the Intercom JWT \(server\/api\/messenger\.ts\)/);
+    assert.equal(m.findings[0]?.message, '"email" is signed in the Intercom JWT and also sent in clear');
+    assert.match(m.findings[0]?.detail ?? '', /`email` is signed in the Intercom JWT \(`server\/api\/messenger\.ts`\)/);
     // Without the clear copies, nothing to say.
     const clean = texts.get('src/components/Messenger.tsx')?.replace(/\n {6}email: user\.email,\n {6}plan: user\.plan,/, '') ?? '';
     assert.doesNotMatch(clean, /plan: user/);

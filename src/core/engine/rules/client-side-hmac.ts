@@ -1,6 +1,7 @@
 /** client-side-hmac: the user hash or a JWT computed in code that runs in the browser or app. */
 import type { Doc } from '../doc';
 import type { Lang } from '../lang';
+import { fitted } from '../message';
 import { CRYPTO_TOPIC } from '../topics';
 import type { RawFinding, Rule } from './rule';
 
@@ -78,12 +79,12 @@ export const clientSideHmac: Rule = {
         if (/[\w$]/.test(doc.text.charAt(hit - 1)) && !call.needle.startsWith('.') && call.needle !== 'HmacSHA' && call.needle !== 'HMAC<') continue;
         // `HmacSHA256(` is a call; `import hmacSHA256 from 'crypto-js/hmac-sha256'` is not.
         if (call.needle.endsWith('SHA') && !/^\d{1,3}\s{0,5}\(/.test(doc.text.slice(hit + call.needle.length, hit + call.needle.length + 12))) continue;
-        out.push({ start: hit, end: wordEnd(doc.text, hit + call.needle.length), message: message(doc, call) });
+        out.push(report(doc, call, hit, wordEnd(doc.text, hit + call.needle.length)));
       }
     }
     if (keyImport && !out.some((f) => doc.text.startsWith('subtle.sign(', f.start))) {
       for (const hit of doc.offsets('importKey(')) {
-        if (doc.text.slice(hit, hit + 300).includes('HMAC')) out.push({ start: hit, end: hit + 9, message: message(doc, { needle: 'importKey', what: 'WebCrypto HMAC key import' }) });
+        if (doc.text.slice(hit, hit + 300).includes('HMAC')) out.push(report(doc, { needle: 'importKey', what: 'WebCrypto HMAC key import' }, hit, hit + 9));
       }
     }
     return out;
@@ -98,7 +99,11 @@ function wordEnd(text: string, from: number): number {
   return end;
 }
 
-function message(doc: Doc, call: Call): string {
+/** The fact (what is computed where) as the message; what follows from it as the detail. */
+function report(doc: Doc, call: Call, start: number, end: number): RawFinding {
   const where = doc.lang === 'js' || doc.lang === 'html' ? 'in the browser' : 'in the app';
-  return `${call.what} runs ${where}, so the secret ships with it and anyone can forge the hash for any user; compute it on your server and send only the result.`;
+  const signsJwt = /jwt/i.test(call.what);
+  const message = fitted(`${signsJwt ? 'JWT signed' : 'User hash computed'} ${where} (${call.what})`, `${signsJwt ? 'JWT signed' : 'User hash computed'} ${where}`);
+  const detail = `${call.what} runs ${where}, so the secret that keys it ships with ${where === 'in the app' ? 'the app' : 'the page'}: anyone can read it and ${signsJwt ? 'sign a token' : 'compute the hash'} for any user. Compute it on your server for the logged-in user and send only the result; rotate the secret that shipped.`;
+  return { start, end, message, detail };
 }

@@ -1,9 +1,10 @@
 /** hardcoded-secret: an identity-verification secret or signing key written in a committed file. */
-import { getVendor } from '../../vendors';
+import { getVendor, VENDORS } from '../../vendors';
 import { k8sEnvValue, valueAfterName } from '../assignment';
 import type { Doc } from '../doc';
 import { envLookup, type Lang } from '../lang';
 import { literalsIn, looksLikeSecret, type Literal } from '../literals';
+import { code, fitted } from '../message';
 import { extraNameMatcher, isSecretName, nameAround, namesVendor, toEnvName } from '../names';
 import { compileNamePatterns } from '../namePatterns';
 import { SECRET_TOPIC } from '../topics';
@@ -19,6 +20,8 @@ const CALL_NEEDLES = ['hmac', 'Hmac', 'HMAC', 'SecretKeySpec', 'jwt.sign', 'jwt.
 /** Without a name or a vendor to go by, Intercom's, the reference case. */
 const DEFAULT_ENV_VAR = getVendor('intercom').envVar;
 const MOBILE: ReadonlySet<Lang> = new Set(['swift', 'objc', 'dart']);
+/** Languages of settings files, where a secret is "written in a config file" rather than in code. */
+const CONFIG_LANGS: ReadonlySet<Lang> = new Set(['env', 'properties', 'json', 'yaml', 'toml', 'xml', 'ini']);
 const CONST_CONTEXT = /\bconst\b|\bstatic\b/;
 const BASE64 = /^[A-Za-z0-9+/]{8,2000}={0,2}$/;
 /**
@@ -204,12 +207,19 @@ function report(doc: Doc, lit: Literal, name: string | undefined): RawFinding {
   // The server-side name drops any public prefix: that prefix is the other half of the problem.
   const derived = name === undefined ? '' : toEnvName(name).replace(/^(?:NEXT_PUBLIC|REACT_APP|VITE|EXPO_PUBLIC|NUXT_PUBLIC|GATSBY|VUE_APP|PUBLIC)_/, '');
   const envVar = derived !== '' && (!vendor || namesVendor(derived, vendor)) ? derived : vendor?.envVar ?? (derived || DEFAULT_ENV_VAR);
-  const what = name === undefined ? 'A signing key is passed as a literal' : `"${name}" holds a literal secret`;
-  const message = MOBILE.has(doc.lang)
-    ? `${what} inside the app, where anyone can extract it; compute the hash on your server and send it to the app.`
-    : `${what}; anyone with the repository can impersonate your users. Rotate it and read ${envVar} from the server's environment.`;
+  // The file's messenger, else the one the variable's name says (`INTERCOM_SECRET` in a .env).
+  const named = vendor ?? (name === undefined ? undefined : VENDORS.find((v) => namesVendor(toEnvName(name), v)));
+  const who = named?.name ?? 'Identity verification';
+  const place = MOBILE.has(doc.lang) ? 'the app' : CONFIG_LANGS.has(doc.lang) ? 'a config file' : 'code';
+  const message = name === undefined
+    ? fitted(`${who} signing key written in ${place} as a literal`, `Signing key written in ${place} as a literal`)
+    : fitted(`${who} secret written in ${place}: ${name}`, `${who} secret written in ${place}`);
+  const what = name === undefined ? 'The HMAC or JWT signing key is passed as a literal' : `${code(name)} holds the secret as a literal`;
+  const detail = MOBILE.has(doc.lang)
+    ? `${what} inside the app, where anyone who downloads it can extract it and compute a valid hash for any user. Compute the hash on your server for the logged-in user and send it to the app; rotate the secret.`
+    : `${what}: anyone who can read the repository can compute a valid hash for any user and open the messenger as them. Rotate the secret in the ${named?.name ?? 'messenger'} settings and read the new one from ${code(envVar)} in the server's environment.`;
   const lookup = lit.quoted ? envLookup(doc.lang, envVar) : undefined;
-  if (lookup === undefined) return { start: lit.start, end: lit.end, message, data: { envVar } };
+  if (lookup === undefined) return { start: lit.start, end: lit.end, message, detail, data: { envVar } };
   const fix = { range: { start: lit.start, end: lit.end }, text: lookup, title: `Read ${envVar} from the environment` };
   const [lineStart] = doc.lineBounds(lit.start);
   const inConst = CONST_CONTEXT.test(doc.text.slice(lineStart, lit.start)) && (doc.lang === 'go' || doc.lang === 'kotlin' || doc.lang === 'csharp' || doc.lang === 'rust');
@@ -217,7 +227,7 @@ function report(doc: Doc, lit: Literal, name: string | undefined): RawFinding {
   // Where the edit alone would not compile (a constant, a missing import), offer it without applying it.
   if (inConst || needsImport) {
     const suggestion: Suggestion = { title: `${fix.title}${needsImport ? ' (add the import)' : ' (no longer a constant)'}`, fix };
-    return { start: lit.start, end: lit.end, message, suggestions: [suggestion], data: { envVar } };
+    return { start: lit.start, end: lit.end, message, detail, suggestions: [suggestion], data: { envVar } };
   }
-  return { start: lit.start, end: lit.end, message, fix, data: { envVar } };
+  return { start: lit.start, end: lit.end, message, detail, fix, data: { envVar } };
 }

@@ -10,6 +10,7 @@
 import type { Doc } from '../doc';
 import { hasKey, matchBracket } from '../calls';
 import { IDENTIFY_CALLS, MOBILE_INTERCOM_HASH, onIntercom } from '../identify-calls';
+import { code } from '../message';
 import type { RawFinding } from './rule';
 
 /** The mobile logins, as the Intercom vendor file spells them for the text engine. */
@@ -62,7 +63,8 @@ export function proofAfterLogin(doc: Doc): RawFinding[] {
     const line = doc.positionAt(seen.at).line + 1;
     out.push({
       start: hit.at, end: hit.at + hit.name.length,
-      message: `${hit.name} after Intercom's ${seen.name} (line ${line}); set it before the login, or verification rejects it.`,
+      message: `${hit.name} is called after ${seen.name} (line ${line})`,
+      detail: `Intercom's mobile SDK reads the hash or JWT when the user logs in: ${code(hit.name)} called after ${code(seen.name)} (line ${line}) is too late, and enforced verification rejects the login. Call it before the login.`,
       // Not a call without the proof: the installation check has no record of it to agree with.
       data: { order: 'proof-after-login' },
     });
@@ -162,7 +164,8 @@ export function updateDropsJwt(doc: Doc): RawFinding[] {
     if (!id) continue;
     out.push({
       start: at, end: doc.lineBounds(at)[1],
-      message: `Update sends ${id} but not ${jwtKey}, which boot sent; enforced verification rejects it.`,
+      message: `Intercom update sends ${id} without the ${jwtKey} boot sent`,
+      detail: `Boot sent ${code(jwtKey)}, so verification is on the JWT; this update names the user with ${code(id)} but carries no ${code(jwtKey)}, and enforced verification rejects it. Pass the same ${code(jwtKey)} in every update that names the user.`,
     });
   }
   return out;

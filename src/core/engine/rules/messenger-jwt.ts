@@ -12,6 +12,7 @@
 import type { CryptoCall, Expr, FileFacts } from '../../syntax/index';
 import { VENDORS, type Vendor } from '../../vendors';
 import type { Doc } from '../doc';
+import { code, fitted } from '../message';
 import { durationSeconds, expirySeconds } from './durations';
 import type { RawFinding, Rule } from './rule';
 
@@ -87,9 +88,10 @@ function judge(doc: Doc, call: CryptoCall, vendor: Vendor): RawFinding[] {
   const alg = call.algorithm;
   const algText = alg ? (alg.value ?? alg.text) : undefined;
   if (alg && algText !== undefined && /\bnone\b/i.test(algText)) {
-    out.push({ ...spanOf(alg, at), message: `The ${name} JWT is signed with alg "none": it is not signed at all, and anyone can forge it; sign with HS256.` });
+    out.push({ ...spanOf(alg, at), message: `${name} JWT signed with alg "none"`, detail: `A token with ${code('alg: "none"')} carries no signature: anyone can write one for any user. Sign it with HS256 and the ${name} secret.` });
   } else if (alg && algText !== undefined && !/HS256/i.test(algText) && /\b(?:HS|RS|ES|PS)\d{3}\b/i.test(algText)) {
-    out.push({ ...spanOf(alg, at), message: `The ${name} JWT is signed with ${/\b(?:HS|RS|ES|PS)\d{3}\b/i.exec(algText)?.[0]}; ${name} verifies HS256 only, so every login will fail.` });
+    const used = /\b(?:HS|RS|ES|PS)\d{3}\b/i.exec(algText)?.[0] ?? algText;
+    out.push({ ...spanOf(alg, at), message: fitted(`${name} JWT signed with ${used}; ${name} verifies HS256 only`, `${name} JWT signed with ${used}, not HS256`), detail: `${name} verifies HS256 tokens only, so every login with a token signed with ${code(used)} fails. Sign with HS256 and the ${name} secret.` });
   }
 
   const payload = call.messages[0];
@@ -98,22 +100,30 @@ function judge(doc: Doc, call: CryptoCall, vendor: Vendor): RawFinding[] {
   if (claims && !open) {
     const names = new Set(claims.map((f) => f.name));
     const missing = jwt.requiredClaims.filter((c) => !names.has(c));
-    if (missing.length > 0) out.push({ ...at, message: `The ${name} JWT has no ${missing.map((c) => `"${c}"`).join(' or ')} claim, which ${name} requires${vendor.id === 'intercom' ? ' (an email-only token matches whichever user has that email)' : ''}.` });
+    if (missing.length > 0) {
+      out.push({
+        ...at,
+        message: fitted(`${name} JWT has no ${missing.map((c) => `"${c}"`).join(' or ')} claim`, `${name} JWT lacks a claim ${name} requires`),
+        detail: `${name} requires ${missing.map((c) => code(c)).join(' and ')} in the token${vendor.id === 'intercom' ? '; an email-only token matches whichever user has that email' : ''}. Add ${missing.length === 1 ? 'it' : 'them'} to the claims.`,
+      });
+    }
     for (const [claim, value] of Object.entries(jwt.fixedClaims ?? {})) {
       const field = claims.find((f) => f.name === claim);
-      if (field && field.value.value !== undefined && field.value.value !== value) out.push({ ...spanOf(field, at), message: `The ${name} JWT's "${claim}" is "${field.value.value}"; ${name} expects "${value}".` });
+      if (field && field.value.value !== undefined && field.value.value !== value) {
+        out.push({ ...spanOf(field, at), message: fitted(`${name} JWT's "${claim}" is "${field.value.value}", not "${value}"`, `${name} JWT's "${claim}" is not "${value}"`), detail: `${name} expects ${code(`${claim}: "${value}"`)} in the token and rejects any other value.` });
+      }
     }
   }
   // The header may be set in a statement of its own (Go: `token.Header["kid"] = keyID`).
   if (jwt.needsKid && !/\b(?:kid|keyid|keyId|key_id)\b/.test(around)) {
-    out.push({ ...at, message: `The ${name} JWT has no "kid" header; ${name} finds the signing key by it (the key id from the admin center).` });
+    out.push({ ...at, message: `${name} JWT has no "kid" header`, detail: `${name} finds the signing key by the token's ${code('kid')} header: set it to the key id shown in the admin center${jwt.kidEnvVar ? ` (conventionally read from ${code(jwt.kidEnvVar)})` : ''}.` });
   }
 
   const expiry = expiryOf(statement, claims);
   if (!expiry && !open) {
-    out.push({ ...at, message: `The ${name} JWT never expires (no "exp"): a copied token logs in as this user for good; set exp to the session's length.` });
+    out.push({ ...at, message: `${name} JWT never expires (no "exp" claim)`, detail: `Without ${code('exp')}, a copied token logs in as this user for good. Set ${code('exp')} to the session's length (an hour is common).` });
   } else if (expiry?.seconds !== undefined && expiry.seconds > LONGEST_SECONDS) {
-    out.push({ ...(expiry.span ?? at), message: `The ${name} JWT stays valid for ${describe(expiry.seconds)}, far beyond a session; match exp to the session's length (an hour is common).` });
+    out.push({ ...(expiry.span ?? at), message: `${name} JWT stays valid for ${describe(expiry.seconds)}`, detail: `A token valid for ${describe(expiry.seconds)} outlives any session: a copied one keeps logging in as this user. Match ${code('exp')} to the session's length (an hour is common).` });
   }
   return out;
 }

@@ -7,6 +7,7 @@ export interface RawFinding {
   readonly start: number;
   readonly end: number;
   readonly message: string;
+  readonly detail?: string;
   readonly fix?: Fix;
   readonly suggestions?: readonly Suggestion[];
   readonly data?: Readonly<Record<string, string>>;

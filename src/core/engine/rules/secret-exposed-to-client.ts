@@ -1,5 +1,6 @@
 /** secret-exposed-to-client: a secret-bearing name that bundlers ship to the browser or app. */
 import type { Doc } from '../doc';
+import { code, fitted } from '../message';
 import { extraNameMatcher, isNameChar, isSecretName } from '../names';
 import { hasSecretTopic, SECRET_TOPIC } from '../topics';
 import type { RawFinding, Rule } from './rule';
@@ -37,7 +38,11 @@ export const secretExposedToClient: Rule = {
         const name = doc.text.slice(start, end);
         const prefix = PUBLIC_PREFIXES.find((p) => name.startsWith(p));
         if (prefix === undefined || !isSecretName(name.slice(prefix.length), extra)) continue;
-        out.set(start, { start, end, message: `"${name}" has the public prefix ${prefix}, so the bundler inlines this secret into client code; drop the prefix and use it only on the server.` });
+        out.set(start, {
+          start, end,
+          message: fitted(`Secret ${name} has the public prefix ${prefix}`, `Secret with the public prefix ${prefix}`),
+          detail: `The public prefix ${code(prefix)} tells the bundler to inline ${code(name)} into client code, where anyone can read it and compute the hash for any user. Drop the prefix, use the variable only on the server, and rotate the secret if a build has shipped it.`,
+        });
       }
     }
     if (doc.has('untimeConfig')) nuxtPublic(doc, out, extra);
@@ -64,7 +69,11 @@ function nuxtPublic(doc: Doc, out: Map<number, RawFinding>, extra: (name: string
     const { end } = wordAround(text, start);
     const name = text.slice(start, end);
     if (end > start && isSecretName(name, extra) && !out.has(start)) {
-      out.set(start, { start, end, message: `"${name}" is read from runtimeConfig.public, which Nuxt sends to the browser; keep the secret in the private runtimeConfig and use it only in server/.` });
+      out.set(start, {
+        start, end,
+        message: fitted(`Secret ${name} read from Nuxt's public runtimeConfig`, 'Secret read from Nuxt\'s public runtimeConfig'),
+        detail: `Nuxt sends ${code('runtimeConfig.public')} to the browser, so ${code(name)} is readable by anyone. Keep the secret in the private ${code('runtimeConfig')} and use it only under ${code('server/')}.`,
+      });
     }
   }
   if (!/nuxt\.config\.[cm]?[jt]s$/.test(doc.path)) return;
@@ -81,7 +90,11 @@ function nuxtPublic(doc: Doc, out: Map<number, RawFinding>, extra: (name: string
         const { end } = wordAround(text, i);
         const name = text.slice(i, end);
         if (/^['"]?\s{0,10}:/.test(text.slice(end, end + 12)) && isSecretName(name, extra) && !out.has(i)) {
-          out.set(i, { start: i, end, message: `"${name}" is in runtimeConfig.public, which Nuxt sends to the browser; move it to the private runtimeConfig.` });
+          out.set(i, {
+            start: i, end,
+            message: fitted(`Secret ${name} in Nuxt's public runtimeConfig`, 'Secret in Nuxt\'s public runtimeConfig'),
+            detail: `Nuxt sends ${code('runtimeConfig.public')} to the browser, so ${code(name)} is readable by anyone. Move it to the private ${code('runtimeConfig')}.`,
+          });
         }
         i = Math.max(i, end - 1); // always move forward, even when no name starts here
       }
@@ -102,7 +115,11 @@ function clientReads(doc: Doc, out: Map<number, RawFinding>, extra: (name: strin
       if (!isSecretName(name, extra) || PUBLIC_PREFIXES.some((p) => name.startsWith(p))) continue;
       // Classifying the file costs a few regexes; only pay for it once there is something to judge.
       if (doc.side !== 'client') return;
-      out.set(start, { start, end, message: `"${name}" is read in client code, so the secret would have to ship with the client; compute the hash on the server and send only the hash.` });
+      out.set(start, {
+        start, end,
+        message: fitted(`Secret ${name} read in client code`, 'Secret read in client code'),
+        detail: `This file runs on the client, so ${code(name)} would have to ship with it, where anyone can read it. Compute the hash on the server for the logged-in user and send only the hash.`,
+      });
     }
   }
 }

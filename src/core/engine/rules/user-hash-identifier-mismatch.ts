@@ -4,6 +4,7 @@ import { callArguments, hasKey } from '../calls';
 import type { Doc } from '../doc';
 import { syntaxLanguageOf, type Expr, type FileFacts } from '../../syntax/index';
 import { vendorOf } from '../vendor-markers';
+import { code, fitted } from '../message';
 import type { RawFinding, Rule } from './rule';
 
 /** An HMAC call and which of its arguments is the message. */
@@ -37,11 +38,11 @@ export const userHashIdentifierMismatch: Rule = {
     id: 'user-hash-identifier-mismatch',
     defaultSeverity: 'error',
     description: 'The user hash is computed from a different identifier than the one the messenger receives.',
-    fixable: false,
+    fixable: true,
     docs: {
       what: 'An HMAC computation whose message is the email while the same file sends a user id to the messenger (Intercom hashes the user id when one is sent), a user id for a vendor that hashes the email (Crisp, Help Scout, Front, Pylon, Plain) or an email for one that hashes the id (Chatwoot, Gleap, Novu), or an identifier other than the one sent (`user_id: user.uuid` with a hash of `user.id`).',
       why: 'The messenger recomputes the hash from the identifier it receives. A hash of anything else never matches: Intercom answers 401 and shows "Missing user_hash", the user is logged out of the messenger or, while verification is not enforced, silently stays unverified.',
-      fix: 'Hash exactly the identifier the messenger receives: for Intercom the `user_id` when one is sent, else the email; for the other vendors the field in the vendor table of the README. `idv verify` checks a hash against an identifier.',
+      fix: 'Hash exactly the identifier the messenger receives: for Intercom the `user_id` when one is sent, else the email; for the other vendors the field in the vendor table of the README. When the identifier sent is a plain name in the same file, the quick fix puts it in the hash\'s message (`update(user.email)` becomes `update(user.id)`); when it is sent from another file, the hover says which one to hash. `idv verify` checks a hash against an identifier.',
       suppress: '`idv-disable-next-line user-hash-identifier-mismatch` on the line before the computation, or `idv-disable-line user-hash-identifier-mismatch` on it.',
     },
   },
@@ -72,9 +73,10 @@ export const userHashIdentifierMismatch: Rule = {
     const sendsEmail = doc.has('email') && (hasKey(doc.text, 'email') || doc.has('user:email'));
     if (!sendsId && !sendsEmail) return [];
     const out: RawFinding[] = [];
+    const sent = sentIn(doc, idKeys, undefined);
     for (const message of candidates) {
-      const problem = judge(doc, vendor, message.text, sendsId, sendsEmail, idKeys);
-      if (problem) out.push({ start: message.start, end: message.start + message.text.length, message: problem });
+      const problem = judge(vendor, message.text, sendsId, sendsEmail, sent);
+      if (problem) out.push(reported(doc, problem, message.start, message.start + message.text.length));
     }
     return out;
   },
@@ -110,40 +112,103 @@ function kindOf(expr: string): 'email' | 'id' | undefined {
   return undefined;
 }
 
-function judge(doc: Doc, vendor: Vendor, expr: string, sendsId: boolean, sendsEmail: boolean, idKeys: readonly string[]): string | undefined {
+/** What is wrong with a hash of `expr`, and the expression the vendor receives instead when known. */
+interface Problem {
+  readonly message: string;
+  readonly detail: string;
+  /** The identifier sent, as written where it is sent: what the hash should be computed from. */
+  readonly want?: string;
+}
+
+/** The identifiers this file sends, as written (`user.id`), when it can tell. */
+interface Sent {
+  /** As the mismatch between two ids has always been judged: a quoted template tag is no value. */
+  readonly id?: string | undefined;
+  /** The id for the edit, also from inside a quoted template tag (`"<%= current_user.id %>"`). */
+  readonly idWritten?: string | undefined;
+  readonly email?: string | undefined;
+}
+
+function judge(vendor: Vendor, expr: string, sendsId: boolean, sendsEmail: boolean, sent: Sent): Problem | undefined {
   const kind = kindOf(expr);
   if (!kind) return undefined;
   const name = vendor.name;
-  if (vendor.hashes === 'email' && kind === 'id') return `${name} hashes the email, but this hash is computed from "${expr}"; the hash will not verify.`;
-  if (vendor.hashes === 'user_id' && kind === 'email') return `${name} hashes the user id, but this hash is computed from "${expr}"; the hash will not verify.`;
+  const field = vendor.hashField;
+  const idField = vendor.userIdField ?? 'a user id';
+  const problem = (message: string, expects: string, want: string | undefined): Problem => ({
+    message,
+    detail: `The hash is computed from ${code(expr)}, but ${name} recomputes it from ${expects}${want !== undefined ? `, sent here as ${code(want)}` : ''}, so it never matches: once verification is enforced the messenger rejects this user, and until then the user silently stays unverified. Hash ${want !== undefined ? code(want) : expects} instead.`,
+    ...(want !== undefined ? { want } : {}),
+  });
+  if (vendor.hashes === 'email' && kind === 'id') return problem(`${field} hashes a user id; ${name} expects the email`, 'the email', sent.email);
+  if (vendor.hashes === 'user_id' && kind === 'email') return problem(`${field} hashes the email; ${name} expects the user id`, 'the user id', sent.idWritten);
   if (vendor.hashes === 'user_id_or_email') {
-    if (kind === 'email' && sendsId) return `${name} hashes the user id when one is sent, and this file sends ${vendor.userIdField ?? 'a user id'}; hashing "${expr}" will fail verification.`;
-    if (kind === 'id' && !sendsId && sendsEmail) return `Only the email is sent to ${name}, so it hashes the email; this hash of "${expr}" will fail verification.`;
+    if (kind === 'email' && sendsId) return problem(`${field} hashes the email, ${idField} is sent`, `the user id when one is sent (${code(idField)})`, sent.idWritten);
+    if (kind === 'id' && !sendsId && sendsEmail) return problem(`${field} hashes a user id, only the email is sent`, 'the email when no user id is sent', sent.email);
   }
-  if (kind === 'id' && sendsId) {
-    const sent = sentIdExpression(doc, idKeys);
-    if (sent !== undefined) {
-      const a = normalize(expr);
-      const b = normalize(sent);
-      if (a !== '' && b !== '' && !a.endsWith(b) && !b.endsWith(a)) return `The hash is computed from "${expr}" but the user id sent is "${sent}"; hash exactly the identifier that is sent.`;
+  if (kind === 'id' && sendsId && sent.id !== undefined) {
+    const a = normalize(expr);
+    const b = normalize(sent.id);
+    if (a !== '' && b !== '' && !a.endsWith(b) && !b.endsWith(a)) {
+      return problem(fitted(`${field} hashes ${expr}, but ${sent.id} is sent`, `${field} hashes another id than the one sent`), 'the user id it receives', sent.id);
     }
   }
   return undefined;
 }
 
 /**
- * The expression given to the first user-id key, up to the end of the value (`str(user.id)`
+ * The finding, with an edit when the hash's message and the identifier sent are both plain
+ * names in this file: the hashed name is replaced by the sent one, inside any conversion
+ * (`user.email.encode()` → `user.id.encode()`). Otherwise the detail says what to hash.
+ */
+function reported(doc: Doc, problem: Problem, start: number, end: number): RawFinding {
+  const base = { start, end, message: problem.message, detail: problem.detail };
+  // The sent expression as written, conversion included (`str(user.id)`: Python cannot
+  // `.encode()` an int), but only a name, never a computation.
+  const want = problem.want;
+  if (want === undefined || !WANT.test(want)) return base;
+  const target = TARGET.exec(doc.text.slice(start, end))?.[1];
+  if (target === undefined) return base;
+  return { ...base, suggestions: [{ title: `Hash ${want}, the identifier that is sent`, fix: { range: { start, end: start + target.length }, text: want } }] };
+}
+
+/** A name or member chain: `user.id`, `$user->id`, `current_user.id`, `user?.id`. */
+const NAME = String.raw`\$?[A-Za-z_][\w$]*(?:(?:\??\.|->)[A-Za-z_$][\w$]*){0,6}`;
+/** A name, maybe converted to a string (`String(user.id)`, `str(user.pk)`, `user.id.toString()`). */
+const NAMED = String.raw`(?:(?:String|str|strval)\(${NAME}\)|${NAME}(?:\.(?:toString|to_s)\(\))?|\(string\)\s?${NAME})`;
+const WANT = new RegExp(`^${NAMED}$`);
+/** The hash's message: a name, maybe converted, then maybe encoded (`str(user.uuid).encode()`); the name part is replaced. */
+const TARGET = new RegExp(String.raw`^(${NAMED})(?:\.(?:encode|getBytes|as_bytes|bytes)\([^()]{0,40}\))*$`);
+
+/**
+ * The expression given to the first of `keys`, up to the end of the value (`str(user.id)`
  * whole, not `str`). Type annotations (`user_id: string`, `userId: str`) are no value.
  */
-function sentIdExpression(doc: Doc, idKeys: readonly string[]): string | undefined {
-  for (const key of idKeys) {
+function sentExpression(doc: Doc, keys: readonly string[], quotedTags = false): string | undefined {
+  for (const key of keys) {
     for (const at of doc.offsets(key)) {
-      const m = /^["']?\s{0,3}(?::(?!:)|=>)\s{0,3}(?:<%=\s{0,3}|\{\{\s{0,3})?([\w$.[\]'"()>-]{1,100})/.exec(doc.text.slice(at + key.length, at + key.length + 130));
+      const m = (quotedTags ? SENT_QUOTED : SENT).exec(doc.text.slice(at + key.length, at + key.length + 130));
       const value = m?.[1]?.replace(/[,;)]+$/, '');
-      if (value && !/^['"]/.test(value) && !TYPE_NAMES.has(value.replace(/[?!]$/, ''))) return value;
+      // `str(user.pk),` loses its `)` with the trailing punctuation: give it back.
+      if (value && !/^['"]/.test(value) && !TYPE_NAMES.has(value.replace(/[?!]$/, ''))) return value + ')'.repeat(Math.max(0, count(value, '(') - count(value, ')')));
     }
   }
   return undefined;
+}
+
+const SENT = /^["']?\s{0,3}(?::(?!:)|=>)\s{0,3}(?:<%=\s{0,3}|\{\{\s{0,3})?([\w$.[\]'"()>-]{1,100})/;
+const SENT_QUOTED = /^["']?\s{0,3}(?::(?!:)|=>)\s{0,3}(?:["']?(?:<%=|\{\{)\s{0,3})?([\w$.[\]'"()>-]{1,100})/;
+
+/** The identifiers sent, for judging and for the edit. */
+function sentIn(doc: Doc, idKeys: readonly string[], email: string | undefined): Sent {
+  const id = sentExpression(doc, idKeys);
+  return { id, idWritten: id ?? sentExpression(doc, idKeys, true), email: email ?? sentExpression(doc, EMAIL_KEYS, true) };
+}
+
+const EMAIL_KEYS = ['email'];
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
 }
 
 /** What follows `user_id:` in a type declaration rather than an object literal. */
@@ -179,12 +244,16 @@ function onFacts(doc: Doc, facts: FileFacts): RawFinding[] {
     sendsId = handsOverHash && idKeys.some((k) => doc.has(k) && hasKey(doc.text, k));
     sendsEmail = handsOverHash && doc.has('email') && hasKey(doc.text, 'email');
   }
+  // The email as the call sends it when there is one (`email: user.email`); the user id as
+  // the text says it, which is also what decides a mismatch between two ids.
+  const emailSent = calls.flatMap((c) => c.fields).find((f) => f.name === (vendor.emailField ?? 'email') || f.name === 'email')?.value.text;
+  const sent = sentIn(doc, idKeys, emailSent);
   const out: RawFinding[] = [];
   for (const hmac of hmacs) {
     const message = identifierOf(hmac.messages[0] as Expr);
     if (!message) continue;
-    const problem = vendor.hashes === 'user_id_or_email' && !sendsId && !sendsEmail ? undefined : judge(doc, vendor, message.text, sendsId, sendsEmail, idKeys);
-    if (problem) out.push({ start: message.start, end: message.end, message: problem });
+    const problem = vendor.hashes === 'user_id_or_email' && !sendsId && !sendsEmail ? undefined : judge(vendor, message.text, sendsId, sendsEmail, sent);
+    if (problem) out.push(reported(doc, problem, message.start, message.end));
   }
   return out;
 }
