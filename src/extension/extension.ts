@@ -19,6 +19,7 @@ import { showProblems, showRuleDocs } from './commands/showDocs';
 import { untrackSecretFile } from './commands/untrackSecretFile';
 import { verifyUserHash } from './commands/verifyUserHash';
 import { IdvCodeActions } from './diagnostics/codeActions';
+import { IdvHover, registerDiagnosticHover } from './diagnostics/hover';
 import { MigrationActions } from './migrationActions';
 import { GitState } from './diagnostics/gitState';
 import { DocumentLinter, type LintTimings } from './diagnostics/linter';
@@ -93,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   context.subscriptions.push(project);
   const linter = new DocumentLinter(configs, git, findings, log, ruleDocsUri, syntax, project, new HistoryNotes(git, log));
   const problems = new ProblemCount(linter.collection);
+  const codeActions = new IdvCodeActions(findings, git);
   const installTree = new InstallTreeProvider();
   const installView = vscode.window.createTreeView(INSTALLATIONS_VIEW, { treeDataProvider: installTree, showCollapseAll: true });
   const results = new ResultsTreeProvider();
@@ -129,7 +131,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     log, configs, git, linter, problems, installTree, installView, results, resultsView,
     vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitShowProvider()),
     vscode.workspace.registerTextDocumentContentProvider(JwtDocuments.scheme, jwtDocuments),
-    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings, git), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, codeActions, { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
+    ...registerDiagnosticHover(new IdvHover(linter.collection, findings, codeActions)),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new MigrationActions(syntax), { providedCodeActionKinds: MigrationActions.providedCodeActionKinds }),
     registerSnippetCompletions(context.extension),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -59,10 +59,10 @@ export class IdvCodeActions implements vscode.CodeActionProvider {
         actions.push(keepOut);
       }
     }
-    if (finding.ruleId === 'client-side-hmac') {
-      const insert = command('Insert server snippet that computes the hash', 'idv.insertSnippet', diagnostic, [{ kind: 'server' }]);
-      insert.isPreferred = true;
-      actions.push(insert, command('Show how to move this to the server', 'idv.showRuleDocs', diagnostic, ['client-side-hmac']));
+    for (const run of commandsFor(finding)) {
+      const action = command(run.title, run.command, diagnostic, run.args);
+      action.isPreferred = run.preferred === true && edits.length === 0;
+      actions.push(action);
     }
     return actions;
   }
@@ -107,6 +107,35 @@ export class IdvCodeActions implements vscode.CodeActionProvider {
     }
     return [action];
   }
+}
+
+/** An editor action that runs a command rather than editing the text. */
+interface CommandRun {
+  readonly title: string;
+  readonly command: string;
+  readonly args: unknown[];
+  /** The default action when the finding has no edit of its own. */
+  readonly preferred?: boolean;
+}
+
+/**
+ * The snippet and docs actions a finding gets beside its edits: the server code that computes
+ * the hash, for client-side hashing and for a call that lacks the hash (for the call's vendor
+ * and, when the fix chose one, its scheme).
+ */
+function commandsFor(finding: Finding): CommandRun[] {
+  if (finding.ruleId === 'client-side-hmac') {
+    return [
+      { title: 'Insert server snippet that computes the hash', command: 'idv.insertSnippet', args: [{ kind: 'server' }], preferred: true },
+      { title: 'Show how to move this to the server', command: 'idv.showRuleDocs', args: ['client-side-hmac'] },
+    ];
+  }
+  const vendor = finding.data?.vendor;
+  if (finding.ruleId === 'missing-user-hash' && vendor !== undefined && finding.data?.order === undefined) {
+    const scheme = finding.data?.scheme;
+    return [{ title: `Insert the server snippet that produces ${finding.data?.field ?? 'the hash'}`, command: 'idv.insertSnippet', args: [{ kind: 'server', vendor, ...(scheme ? { scheme } : {}) }], preferred: true }];
+  }
+  return [];
 }
 
 function rangeOf(doc: vscode.TextDocument, fix: Fix): vscode.Range {
