@@ -45,7 +45,8 @@ export class HistoryNotes {
     return findings.map((f) => {
       const value = values.get(f);
       const commit = value === undefined ? undefined : byValue.get(value);
-      return commit ? { ...f, message: `${f.message} ${historyNote(commit)}`, data: { ...f.data, inHistory: commit.sha } } : f;
+      // The message stays a short fact; the commit and what follows from it go to the detail (the hover).
+      return commit ? { ...f, message: `${f.message} (already in git history)`, detail: `${historyNote(commit)}${f.detail ? `\n\n${f.detail}` : ''}`, data: { ...f.data, inHistory: commit.sha } } : f;
     });
   }
 

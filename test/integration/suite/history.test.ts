@@ -44,8 +44,13 @@ describe('git history', () => {
     const noted = diagnosticsWhere(uri, (d) => d.some((x) => ruleOf(x) === 'hardcoded-secret' && /already in git history/.test(x.message)));
     await vscode.window.showTextDocument(uri);
     const [diagnostic] = await noted;
-    assert.match(diagnostic?.message ?? '', new RegExp(`already in git history \\(commit ${added.slice(0, 8)}, \\d{4}-\\d\\d-\\d\\d\\): deleting the line does not remove it from clones, so rotate it\\.$`));
-    assert.ok(!(diagnostic?.message ?? '').includes(LEAKED), 'the value is never in the message');
+    assert.equal(diagnostic?.message, 'Intercom secret written in code: INTERCOM_SECRET (already in git history)');
+    // The commit and what it means are in the hover.
+    assert.ok(diagnostic);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, diagnostic.range.start);
+    const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hover, new RegExp(`already in git history \\(commit ${added.slice(0, 8)}, \\d{4}-\\d\\d-\\d\\d\\): deleting the line does not remove it from clones, so rotate it\\.`));
+    assert.ok(!`${diagnostic.message}${hover}`.includes(LEAKED), 'the value is never in the message or the hover');
 
     // A different value typed over it has never been committed: the plain finding, no note.
     const editor = vscode.window.activeTextEditor;
