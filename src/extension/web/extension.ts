@@ -23,6 +23,7 @@ import { registerRuleDocs, ruleDocsUri } from '../docs/ruleDocsView';
 import { WindowPrompter } from '../prompts';
 import { SecretVault } from '../secrets';
 import { registerSnippetCompletions } from '../snippetCompletions';
+import { IdvHover, registerDiagnosticHover } from '../diagnostics/hover';
 import { ProblemCount } from '../statusBar';
 import { ContextKeyProgress } from '../walkthroughProgress';
 import { webCryptoHmac } from '../../core/userHash';
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const problems = new ProblemCount(linter.collection);
   // No git here: the secret-file fix says which git commands to run instead of running them.
   const noGit = { isTracked: () => Promise.resolve(undefined) };
+  const codeActions = new IdvCodeActions(findings, noGit);
 
   const commands = {
     'idv.computeUserHash': (args?: Parameters<typeof computeUserHash>[1]) => computeUserHash(ctx, args),
@@ -81,7 +83,9 @@ export function activate(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(
     log, configs, linter, problems, ...off,
-    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new IdvCodeActions(findings, noGit), { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, codeActions, { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
+    // The same hover as on the desktop: the short why, this finding's facts and its fixes.
+    ...registerDiagnosticHover(new IdvHover(linter.collection, findings, codeActions)),
     registerSnippetCompletions(context.extension),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
