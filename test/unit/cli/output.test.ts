@@ -63,7 +63,7 @@ describe('cli: colour and --quiet', function () {
   it('scan: colours severity, dims the location and colours the rule on a terminal; the same characters without it', async () => {
     const tty = await idv(['scan'], dir, { tty: true });
     assert.equal(tty.code, 1);
-    assert.ok(tty.out.includes(`${ESC}2mserver/hash.js:1:25${ESC}22m ${ESC}1m${ESC}31merror${ESC}39m${ESC}22m ${ESC}36mhardcoded-secret${ESC}39m "INTERCOM_SECRET" holds`), tty.out);
+    assert.ok(tty.out.includes(`${ESC}2mserver/hash.js:1:25${ESC}22m ${ESC}1m${ESC}31merror${ESC}39m${ESC}22m ${ESC}36mhardcoded-secret${ESC}39m Intercom secret written in code: INTERCOM_SECRET`), tty.out);
     assert.ok(tty.out.includes(`${ESC}33mwarning${ESC}39m`), tty.out);
     const plain = await idv(['scan'], dir);
     assert.ok(!plain.out.includes(ESC));
