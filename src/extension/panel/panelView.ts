@@ -29,12 +29,14 @@ export class IdentityPanel implements vscode.WebviewViewProvider, vscode.Disposa
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
+    // The page (with its CSP) before the options: changing the options reloads whatever page the
+    // webview has, and an empty one has no CSP, which VS Code reports as a warning.
+    this.render();
     view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [] };
     this.disposables.push(
       view.webview.onDidReceiveMessage((data: unknown) => this.receive(parseMessage(data))),
       view.onDidDispose(() => { if (this.view === view) this.view = undefined; }),
     );
-    this.render();
   }
 
   /** What the panel holds now (hashes and decoded tokens only). */
