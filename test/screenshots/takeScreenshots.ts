@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import {
-  activeWebview, animationsDone, clickRuleLinkInHover, clickStepButton, notification, openFile, openWalkthrough, packageExtension, panel, pick, picker,
-  quickInput, reset, ROOT, runCommand, startWorkbench, typeInInput,
+  activeWebview, animationsDone, clickRuleLinkInHover, clickStepButton, openFile, openWalkthrough, packageExtension, panel, pick, picker,
+  quickInput, quickInputFocused, reset, ROOT, runCommand, startWorkbench, typeInInput,
 } from '../ui/workbench';
 
 const imagesDir = join(ROOT, 'test', 'screenshots', 'images');
@@ -97,9 +97,9 @@ async function walkthrough(page: Page): Promise<void> {
 
 async function diagnostics(page: Page): Promise<void> {
   await runCommand(page, 'Identity Verification: Scan Workspace');
-  // The picture shows the finished scan: wait for its summary, then clear it away.
-  await runCommand(page, 'Notifications: Show Notifications');
-  await notification(page, /Scan done: \d+ problems?\./).waitFor();
+  // The picture shows the finished scan: wait for its summary in the results panel (which the
+  // side bar then shows), then clear the notifications away.
+  await activeWebview(page).getByText(/^Scanned \d+ files: \d+ problems?\.$/).waitFor();
   await runCommand(page, 'Notifications: Clear All Notifications');
   await page.keyboard.press('Escape');
   await openFile(page, 'ChatWidget.tsx', 6, 44);
@@ -155,7 +155,13 @@ async function resultsPanel(page: Page): Promise<Clip> {
 
   // The classic mistake: the email hashed while the user id is sent too.
   await runCommand(page, 'Identity Verification: Verify User Hash');
-  await typeInInput(page, quickInput(page).getByRole('textbox'), createHmac('sha256', TEST_SECRET).update('alice@example.com').digest('hex'));
+  // The hash is the first of the command's questions, which share one box: type it and wait
+  // for the next question rather than for the box to close.
+  await quickInput(page).getByRole('textbox').waitFor();
+  await quickInputFocused(page);
+  await page.keyboard.type(createHmac('sha256', TEST_SECRET).update('alice@example.com').digest('hex'));
+  await page.keyboard.press('Enter');
+  await quickInput(page).getByRole('option', { name: /^Intercom/ }).first().waitFor();
   await pick(page, 'Intercom');
   await pick(page, 'Web');
   await typeInInput(page, quickInput(page).getByPlaceholder('42, alice@example.com'), '42, alice@example.com');
@@ -182,6 +188,9 @@ async function installationCheck(page: Page): Promise<Clip> {
   await runCommand(page, 'Identity Verification: Check Installation');
   const view = page.locator('.pane').filter({ has: page.getByRole('button', { name: /Messenger Installations/ }) });
   await view.getByRole('treeitem').first().waitFor();
+  // Collapse the folder's section (the Explorer's first) so the view gets the side bar's height.
+  const sections = page.locator('.part.sidebar .pane-header[aria-expanded="true"]');
+  if (await sections.count() > 1) await sections.first().click();
   // Widen the side bar so the findings' descriptions fit, then keep only the side bar.
   return widenSideBar(page, 700);
 }
