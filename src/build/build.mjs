@@ -77,10 +77,44 @@ if (tests) {
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
     ...options,
   }));
+  // The browser bundle (package.json `browser`): VS Code for the Web runs it in a web worker,
+  // which has no Node.js. The modules it shares with the Node bundle import a few built-ins
+  // for functions the web entry never calls (loadConfig reads a file, git runs a process, the
+  // byte scanners use Buffer): those resolve to a stub that throws when used. Any other built-in
+  // fails the build, so a new Node dependency of the web entry cannot slip in unnoticed;
+  // test/unit/webBundle.test.ts loads the bundle without Node's globals and lints with it.
+  bundles.push({
+    ...common, bundle: true, minify: production, outdir: 'dist',
+    entryPoints: { 'extension.web': 'src/extension/web/extension.ts' },
+    platform: 'browser', target: 'es2022', external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    // The syntax layer is not started in the browser (no grammar is loaded from the package):
+    // web-tree-sitter, reached only through it, is the stub too.
+    plugins: [nodeBuiltinsStub(['node:fs', 'node:path', 'node:buffer', 'node:child_process', 'web-tree-sitter'])],
+  });
   if (watch) {
     // F5 (.vscode/launch.json) runs this as its pre-launch task; esbuild logs each rebuild.
     for (const options of bundles) await (await esbuild.context({ ...options, logLevel: 'info' })).watch();
   } else {
     await Promise.all(bundles.map((options) => esbuild.build(options)));
   }
+}
+
+/** Resolves the `allowed` Node built-ins (and modules) to a stub that throws when used; any other is an error. */
+function nodeBuiltinsStub(allowed) {
+  return {
+    name: 'node-builtins-stub',
+    setup(build) {
+      build.onResolve({ filter: /^node:|^web-tree-sitter$|^(fs|path|buffer|child_process|crypto|os|util|events|stream|url|zlib)(\/.*)?$/ }, (args) => (allowed.includes(args.path)
+        ? { path: args.path, namespace: 'node-builtin-stub' }
+        : { errors: [{ text: `${args.path} (imported by ${args.importer}) is not available in the browser bundle` }] }));
+      build.onLoad({ filter: /.*/, namespace: 'node-builtin-stub' }, (args) => ({
+        loader: 'js',
+        contents: `const name = ${JSON.stringify(args.path)};
+const fail = (what) => { throw new Error(what + ' is not available in VS Code for the Web'); };
+const stub = (what) => new Proxy(function () {}, { get: (_, key) => (typeof key === 'symbol' || key === 'then' ? undefined : stub(what + '.' + key)), apply: () => fail(what), construct: () => fail(what) });
+module.exports = new Proxy({}, { get: (_, key) => (typeof key === 'symbol' || key === '__esModule' ? undefined : stub(name + '.' + key)) });`,
+      }));
+    },
+  };
 }

@@ -12,13 +12,19 @@ export function parse<O extends Options>(argv: readonly string[], options: O, al
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     // A stray argument is often a secret typed where it does not belong: never repeat it.
     if (/^Unexpected argument/.test(message)) throw new UsageError('this command takes no arguments besides its options (the argument given is not repeated here)');
-    throw new UsageError(message.replace(/(option '[^']*') argument (.*)$/, '$1 argument $2'));
+    // node:util's wording, restated as what is expected; option names are the command's own, never a value.
+    const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument (?:missing|is ambiguous)/.exec(message);
+    if (missing) throw new UsageError(`${missing[1] ?? 'the option'} needs a value after it (idv <command> --help says which)`);
+    const unknown = /^Unknown option '(-[^']*)'/.exec(message);
+    // Shown only when it reads like an option's name: `--<pasted secret>` must not be echoed.
+    if (unknown) throw new UsageError(`unknown option${/^--?[a-z][a-z-]{0,24}$/.test(unknown[1] ?? '') ? ` ${unknown[1] ?? ''}` : ' (not repeated here, in case it is a secret)'}; --help lists this command's options`);
+    throw new UsageError(message);
   }
 }
 
 /** The value of a required string option, or a UsageError naming it. */
 export function required(value: string | undefined, flag: string): string {
-  if (value === undefined || value === '') throw new UsageError(`${flag} is required.`);
+  if (value === undefined || value === '') throw new UsageError(`${flag} is required`);
   return value;
 }
 

@@ -19,6 +19,10 @@ export const identifierUsage = `  --identifier ID     the user id or email that 
 
 /** The user's identifiers from the flags; at least one is required. */
 export function identifiersFrom(values: { identifier?: string | undefined; 'user-id'?: string | undefined; email?: string | undefined }): UserIdentifiers {
+  for (const flag of ['identifier', 'user-id', 'email'] as const) {
+    if (values[flag] !== undefined && values[flag].trim() === '') throw new UsageError(`--${flag} is empty: give the ${flag === 'email' ? 'email' : flag === 'user-id' ? 'user id' : 'user id or the email'} the client sends, exactly as it sends it`);
+  }
+  if (values.email !== undefined && !looksLikeEmail(values.email)) throw new UsageError('--email must be an email address (name@domain, no spaces); the value given is not repeated, in case it is a secret. A user id goes in --user-id');
   const ids: { userId?: string; email?: string } = {};
   if (values.identifier !== undefined) {
     if (looksLikeEmail(values.identifier)) ids.email = values.identifier;
@@ -26,13 +30,13 @@ export function identifiersFrom(values: { identifier?: string | undefined; 'user
   }
   if (values['user-id'] !== undefined) ids.userId = values['user-id'];
   if (values.email !== undefined) ids.email = values.email;
-  if (ids.userId === undefined && ids.email === undefined) throw new UsageError('--identifier (or --user-id / --email) is required.');
+  if (ids.userId === undefined && ids.email === undefined) throw new UsageError('--identifier (or --user-id / --email) is required: the user id or the email the client sends');
   return ids;
 }
 
 /** The vendor named by --vendor, or a UsageError listing the known ones. */
 export function vendorFrom(id: string | undefined): Vendor {
   const vendor = findVendor(id ?? 'intercom');
-  if (!vendor) throw new UsageError(`unknown vendor; the vendors are ${VENDORS.map((v) => v.id).join(', ')}`);
+  if (!vendor) throw new UsageError(`--vendor must be one of ${VENDORS.map((v) => v.id).join(', ')}`);
   return vendor;
 }

@@ -10,6 +10,12 @@ export interface CliIo {
   readonly stdin: Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Whether standard output is a terminal (colour); absent means it is not. */
+  readonly stdoutIsTTY?: boolean;
+  /** Whether standard error is a terminal (progress lines); absent means it is not. */
+  readonly stderrIsTTY?: boolean;
+  /** `--no-color` was given; main takes it off the arguments of every command. */
+  readonly noColor?: boolean;
 }
 
 /** A mistake in how the command was called: exit 2 with a one-line message. */

@@ -15,7 +15,7 @@ export async function resolveConfig(io: CliIo, explicit: string | undefined): Pr
   if (explicit !== undefined) {
     const file = resolve(io.cwd, explicit);
     const st = await stat(file).catch(() => undefined);
-    if (!st?.isFile()) throw new UsageError('--config: no such file');
+    if (!st?.isFile()) throw new UsageError(`--config must name an existing ${CONFIG_FILE_NAME} file; there is no file at the path given`);
     dir = dirname(file);
     const result = loadConfig(dir, (p) => (p === resolve(dir ?? '', CONFIG_FILE_NAME) ? readFileSyncUtf8(file) : readFileSyncUtf8(p)));
     return { config: accept(io, result, relative(io.cwd, file)), root: dir };

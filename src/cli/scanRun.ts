@@ -5,10 +5,11 @@
  */
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { globMatcher } from '../core/engine/classify';
-import { applyFixes, CONFIG_FILE_NAME, createIgnoreOracle, lint, lintBytes, type ResolvedConfig } from '../core/engine/index';
+import { applyFixesReport, CONFIG_FILE_NAME, createIgnoreOracle, envVarToDeclare, lint, lintBytes, type Finding, type Fix, type ResolvedConfig } from '../core/engine/index';
 import { encodeText, skipByName, tooLarge, type Skip, type SkippedPath } from '../core/files/index';
+import { updateEnvExample } from './envExample';
 import { FileReader, writeBack } from './fileReader';
-import { fileFinding, type FileFinding, type Fingerprinter, type HistorySummary, type Notice, type ScanReport } from './format/types';
+import { fileFinding, type AppliedFix, type FileFinding, type Fingerprinter, type FixReport, type HistorySummary, type Notice, type ScanReport } from './format/types';
 import { scanHistoryCli } from './history';
 import { UsageError, type CliIo } from './io';
 import { ProjectPhase } from './project';
@@ -48,6 +49,7 @@ export interface ScanRun extends ScanReport {
   readonly findings: FileFinding[];
   readonly scope: ScanScope;
   readonly history?: HistorySummary;
+  readonly fixes?: FixReport;
 }
 
 /** Runs the scan `options` describe; usage and configuration problems throw a UsageError. */
@@ -63,6 +65,9 @@ export async function collectScan(options: ScanOptions, io: CliIo): Promise<Scan
   const skipped: SkippedPath[] = [];
   const notices: Notice[] = [];
   const scope = { dirs: [] as string[], files: new Set<string>() };
+  const applied: AppliedFix[] = [];
+  /** Variables fixed code inside the project root now reads: its .env.example should list them. */
+  const declare = new Set<string>();
   const reader = new FileReader();
   const syntax = CliSyntax.create((message) => notices.push({ level: 'warning', message }));
   // Modules are read together after the walk (the project model); the walk stays one pass.
@@ -91,6 +96,10 @@ export async function collectScan(options: ScanOptions, io: CliIo): Promise<Scan
       const result = await scanFile(entry, scanRoot, env);
       if (result.skip) report.skip(entry.absPath, result.skip);
       else findings.push(...result.findings);
+      for (const fix of result.applied ?? []) {
+        applied.push(fix);
+        if (fix.envVar !== undefined && !isOutside(root, entry.absPath)) declare.add(fix.envVar);
+      }
       if (result.fixError) notices.push({ level: 'error', message: `${display(entry.absPath)}: fixes not written: ${result.fixError}` });
     };
     if (kind === 'file') {
@@ -107,11 +116,14 @@ export async function collectScan(options: ScanOptions, io: CliIo): Promise<Scan
     }
   }
 
+  const envExample = declare.size > 0 ? updateEnvExample(root, [...declare], reader, config.maxFileSizeBytes, display) : undefined;
+  if (envExample?.error !== undefined) notices.push({ level: 'error', message: `${envExample.file}: not updated: ${envExample.error}` });
   await project.finish(findings, options.fingerprinter);
   syntax.dispose();
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.column - b.finding.range.start.column);
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { findings, skipped, notices, scope, ...(history ? { history: history.summary } : {}) };
+  const fixes: FixReport | undefined = options.fix === true ? { applied, ...(envExample ? { envExample } : {}) } : undefined;
+  return { findings, skipped, notices, scope, ...(history ? { history: history.summary } : {}), ...(fixes ? { fixes } : {}) };
 }
 
 /** Whether `absPath` was within reach of the scan whose scope this is. */
@@ -137,6 +149,8 @@ interface FileResult {
   readonly findings: FileFinding[];
   readonly skip?: Skip;
   readonly fixError?: string;
+  /** The fixes written, with their positions in the text as written. */
+  readonly applied?: readonly AppliedFix[];
 }
 
 /** Lints one file; applies fixes first when asked. */
@@ -161,18 +175,20 @@ async function scanFile(entry: WalkEntry, scanRoot: string, env: FileEnv): Promi
   let found = linted.findings;
   let fixError: string | undefined;
   let fixedText: string | undefined;
+  let applied: AppliedFix[] | undefined;
   if (env.fix && linted.text !== undefined && linted.encoding !== undefined) {
     const { text: before } = linted;
     // A finding the baseline accepts is left as the project accepted it.
-    const accepted = (f: (typeof found)[number]) => fingerprinter !== undefined && keep !== undefined && keep(fingerprinter(absPath, f, before));
-    const fixes = found.flatMap((f) => (f.fix && !accepted(f) ? [f.fix] : []));
-    if (fixes.length > 0) {
-      const text = applyFixes(before, fixes);
+    const accepted = (f: Finding) => fingerprinter !== undefined && keep !== undefined && keep(fingerprinter(absPath, f, before));
+    const fixed = new Map<Fix, Finding>(found.flatMap((f) => (f.fix && !accepted(f) ? [[f.fix, f] as const] : [])));
+    if (fixed.size > 0) {
+      const result = applyFixesReport(before, [...fixed.keys()]);
       try {
-        writeBack(absPath, read.identity, encodeText(text, linted.encoding));
+        writeBack(absPath, read.identity, encodeText(result.text, linted.encoding));
         project.begin();
-        found = lint(text, context);
-        fixedText = text;
+        found = lint(result.text, context);
+        fixedText = result.text;
+        applied = describeApplied(file, result.text, result.applied, fixed);
       } catch (error) {
         fixError = (error as Error).message;
       }
@@ -180,7 +196,21 @@ async function scanFile(entry: WalkEntry, scanRoot: string, env: FileEnv): Promi
   }
   const text = fixedText ?? linted.text;
   project.note(absPath, scanRoot, file, context, text);
-  return { findings: found.map((finding) => fileFinding(file, absPath, finding, text, fingerprinter)), ...(fixError ? { fixError } : {}) };
+  return { findings: found.map((finding) => fileFinding(file, absPath, finding, text, fingerprinter)), ...(fixError ? { fixError } : {}), ...(applied ? { applied } : {}) };
+}
+
+/** Each applied fix (in text order) at its position in the text as written. */
+function describeApplied(file: string, written: string, fixes: readonly Fix[], findingOf: ReadonlyMap<Fix, Finding>): AppliedFix[] {
+  let shift = 0;
+  return fixes.flatMap((fix) => {
+    const at = fix.range.start + shift;
+    shift += fix.text.length - (fix.range.end - fix.range.start);
+    const finding = findingOf.get(fix);
+    if (!finding) return [];
+    const before = written.slice(0, at);
+    const envVar = envVarToDeclare(finding);
+    return [{ file, line: before.split('\n').length, column: at - (before.lastIndexOf('\n') + 1) + 1, ruleId: finding.ruleId, replacement: fix.text, ...(envVar !== undefined ? { envVar } : {}) }];
+  });
 }
 
 /**
@@ -220,6 +250,12 @@ async function scanStaged(env: FileEnv, findings: FileFinding[], report: WalkRep
     if (linted.skipped) report.skip(absPath, linted.skipped);
     else findings.push(...linted.findings.map((finding) => fileFinding(shown, absPath, finding, linted.text, fingerprinter)));
   }
+}
+
+/** Whether `absPath` lies outside the project root `root`. */
+function isOutside(root: string, absPath: string): boolean {
+  const rootRel = relative(root, absPath);
+  return isAbsolute(rootRel) || rootRel.startsWith('..');
 }
 
 /** The path rules and config globs see: relative to the project root, or to cwd outside it. */

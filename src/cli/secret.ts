@@ -3,12 +3,13 @@
  * the machine (`ps`) and lands in shell history. From the named environment variable, else
  * from standard input (piped, or typed without echo on a terminal).
  */
+import { envVarName } from './forms';
 import { UsageError, type CliIo } from './io';
 
 /** The secret from `--secret-env NAME` or from standard input; one trailing newline is dropped. */
 export async function readSecret(io: CliIo, secretEnv: string | undefined): Promise<string> {
   if (secretEnv !== undefined) {
-    const value = io.env[secretEnv];
+    const value = io.env[envVarName(secretEnv, '--secret-env')];
     // The name is not repeated: people paste the secret itself where the name belongs.
     if (value === undefined || value === '') throw new UsageError('--secret-env names an environment variable that is not set or is empty (the name given is not repeated here, in case it is the secret itself); pass the variable\'s name, such as --secret-env INTERCOM_SECRET');
     return value;

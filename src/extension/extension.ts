@@ -37,6 +37,7 @@ import { GIT_SCHEME, GitShowProvider } from './history/gitShow';
 import { HistoryNotes } from './history/notes';
 import { RESULTS_VIEW, ResultsTreeProvider } from './history/resultsTree';
 import { EditorSyntax } from './syntax';
+import { nodeHmac } from '../core/hmac';
 import type { FileFacts } from '../core/syntax/index';
 import { ContextKeyProgress, type WalkthroughResult } from './walkthroughProgress';
 
@@ -82,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   let prompter: Prompter = windowPrompter;
   const log = vscode.window.createOutputChannel('Identity Verification', { log: true });
   const walkthrough = new ContextKeyProgress();
-  const ctx: CommandContext = { vault: new SecretVault(context.secrets), prompter: () => prompter, log, extension: context, walkthrough };
+  const ctx: CommandContext = { vault: new SecretVault(context.secrets), prompter: () => prompter, log, extension: context, walkthrough, hmac: nodeHmac };
   const docs = registerRuleDocs(context.subscriptions);
 
   const findings: FindingStore = new WeakMap();

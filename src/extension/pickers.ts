@@ -1,6 +1,6 @@
 /** The vendor, platform and identifier questions shared by the hash-checker commands. */
 import * as vscode from 'vscode';
-import { looksLikeEmail, type UserIdentifiers } from '../core/hmac';
+import { looksLikeEmail, type UserIdentifiers } from '../core/userHash';
 import { findVendor, VENDORS, type Platform, type Vendor } from '../core/vendors';
 import type { CommandContext } from './context';
 import { readSettings } from './settings';

@@ -33,6 +33,10 @@ export interface RunOptions {
   readonly log: (line: string) => void;
   /** Workspace trust on, so the folder opens in Restricted Mode (see vscodeServer.ts). */
   readonly restricted?: boolean;
+  /** `workspace` is a .code-workspace file rather than a folder. */
+  readonly workspaceFile?: boolean;
+  /** User settings of the window (over Restricted Mode's). */
+  readonly settings?: Record<string, unknown>;
 }
 
 export interface RunResult {
@@ -69,9 +73,10 @@ const RESTRICTED_SETTINGS = {
 export async function runInServer(options: RunOptions): Promise<RunResult> {
   const dirs = makeDirs(options.tempDir);
   const isolatedEnv = isolate(dirs, options.env);
-  if (options.restricted) {
+  if (options.restricted || options.settings) {
     mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-    writeFileSync(join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify(RESTRICTED_SETTINGS, null, 2)}\n`);
+    const settings = { ...(options.restricted ? RESTRICTED_SETTINGS : {}), ...options.settings };
+    writeFileSync(join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   }
   const source = options.extension;
   if ('vsix' in source) {
@@ -115,7 +120,7 @@ export async function runInServer(options: RunOptions): Promise<RunResult> {
     const url = workbenchUrl(port, options.workspace, [
       ['extensionDevelopmentPath', remoteUri(port, 'developmentPath' in source ? source.developmentPath : source.harnessPath)],
       ['extensionTestsPath', remoteUri(port, options.extensionTestsPath)],
-    ]);
+    ], options.workspaceFile ? 'workspace' : 'folder');
     await page.goto(url);
 
     let timer: NodeJS.Timeout | undefined;

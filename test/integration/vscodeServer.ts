@@ -130,9 +130,9 @@ export function remoteUri(port: number, path: string): string {
   return `vscode-remote://127.0.0.1:${port}${path}`;
 }
 
-/** The workbench URL that opens `folder` with the given payload entries. */
-export function workbenchUrl(port: number, folder: string, payload: readonly (readonly [string, string])[]): string {
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+/** The workbench URL that opens `path` (a folder, or a .code-workspace file) with the given payload entries. */
+export function workbenchUrl(port: number, path: string, payload: readonly (readonly [string, string])[], kind: 'folder' | 'workspace' = 'folder'): string {
+  return `http://127.0.0.1:${port}/?${kind}=${encodeURIComponent(path)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Resolves with the port once the server says it listens; rejects if it dies or stalls. */

@@ -41,7 +41,7 @@ describe('npm run package', function () {
     const inExtension = [...files.keys()].filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
     const expected = [
       'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', manifest.icon,
-      'dist/extension.js', 'dist/cli.js', 'dist/eslint-plugin.js', ...grammarFiles,
+      'dist/extension.js', 'dist/extension.web.js', 'dist/cli.js', 'dist/eslint-plugin.js', ...grammarFiles,
       ...manifest.contributes.jsonValidation.map((v) => v.url.replace(/^\.\//, '')),
       ...manifest.contributes.snippets.map((s) => s.path.replace(/^\.\//, '')),
       ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown)),

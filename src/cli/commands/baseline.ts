@@ -33,7 +33,7 @@ an unreadable FILE, or when part of the tree could not be read (prune then write
     const { values, positionals } = parse(argv, { config: { type: 'string' }, force: { type: 'boolean' } }, true);
     const [action, target, ...paths] = positionals;
     const verb = ACTIONS.find((a) => a === action);
-    if (verb === undefined) throw new UsageError(`idv baseline needs an action: ${ACTIONS.join(', ')} (idv baseline --help)`);
+    if (verb === undefined) throw new UsageError(`idv baseline needs an action first: ${ACTIONS.join(', ')} (idv baseline --help)${action === undefined ? '' : '; what was given is not repeated'}`);
     if (target === undefined) throw new UsageError(`idv baseline ${verb} needs the baseline FILE to write`);
     if (values.force === true && verb !== 'create') throw new UsageError('--force is for create (update and prune keep what the file holds)');
     const file = baselineFile(target, io);

@@ -12,6 +12,7 @@ import { resolveConfig } from '../projectConfig';
 import { CliSyntax } from '../syntax';
 import { compareInstallations, findInstallations, formatCheckText, readiness, type CheckReport, type Installation } from '../../core/install/index';
 import { choice, parse } from '../args';
+import { paletteFor, type Palette } from '../format/color';
 import { UsageError, type CliCommand } from '../io';
 import { kindOf, walkFiles, type WalkReport } from '../walk';
 
@@ -20,7 +21,7 @@ const FORMATS = ['text', 'json'] as const;
 export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'list messenger installations and say per platform whether verification can be enforced',
-  usage: `Usage: idv check [paths...] [--format text|json] [--verbose]
+  usage: `Usage: idv check [paths...] [--format text|json] [--quiet|--verbose]
 Finds every messenger installation (web settings and boot/identify calls, iOS, Android, React
 Native and Flutter logins) under the paths (default: the current directory), walking files like
 idv scan. For each one: platform, identifiers sent, whether a hash is sent, its scheme (hmac for
@@ -29,6 +30,8 @@ featurebaseJwt) and whether it comes from the server or is computed on the clien
 verdict per vendor and platform, with the scheme in use; a mix of both is not ready.
   --format F   text (a table and the verdicts) or json (default text)
   --verbose    list every path that was not read, with the reason
+  --quiet      on stderr only errors (no counts of files not read, no warnings)
+  --no-color   no colour in text output (see idv --help)
 Files not read are listed in JSON "skipped" and counted on stderr, as for idv scan.
 Exit 0 when every platform is ready to enforce, 1 when one is not, 2 on usage or configuration
 errors, or when part of the tree could not be read.`,
@@ -36,8 +39,11 @@ errors, or when part of the tree could not be read.`,
     const { values, positionals } = parse(argv, {
       format: { type: 'string', short: 'f', default: 'text' },
       verbose: { type: 'boolean', short: 'v' },
+      quiet: { type: 'boolean', short: 'q' },
     }, true);
     const format = choice(values.format, FORMATS, '--format');
+    const quiet = values.quiet === true;
+    if (quiet && values.verbose === true) throw new UsageError('--quiet and --verbose ask for opposite things: give one of them');
     const { config, root } = await resolveConfig(io, undefined);
 
     const installations: Installation[] = [];
@@ -72,11 +78,11 @@ errors, or when part of the tree could not be read.`,
 
     installations.sort(compareInstallations);
     const result: CheckReport = { installations, readiness: readiness(installations) };
-    io.stdout(format === 'json' ? `${JSON.stringify({ ...result, skipped, notices }, null, 2)}\n` : formatCheckText(result));
-    for (const n of notices) io.stderr(`idv: ${n.level}: ${n.message}\n`);
+    io.stdout(format === 'json' ? `${JSON.stringify({ ...result, skipped, notices }, null, 2)}\n` : colorCheckText(formatCheckText(result), paletteFor(io)));
+    for (const n of notices) if (!quiet || n.level === 'error') io.stderr(`idv: ${n.level}: ${n.message}\n`);
     for (const s of skipped) if (values.verbose === true || s.kind === 'unreadable' || s.kind === 'outside-root') io.stderr(`idv: not checked: ${s.file}: ${s.reason}\n`);
     const skips = summarizeSkips(skipped);
-    if (format === 'text' && skips !== undefined) io.stderr(`${skips}${values.verbose === true ? '' : '; --verbose lists them'}\n`);
+    if (format === 'text' && !quiet && skips !== undefined) io.stderr(`${skips}${values.verbose === true ? '' : '; --verbose lists them'}\n`);
     if (scanIncomplete({ findings: [], skipped, notices })) return 2;
     return result.readiness.every((r) => r.ready) ? 0 : 1;
   },
@@ -99,4 +105,16 @@ async function checkFile(absPath: string, scanRoot: string, walked: boolean, rea
   if (decoded.skip) return { skip: decoded.skip };
   const file = relative(cwd, absPath).split(sep).join('/');
   return { installations: findInstallations(decoded.text, projectPath, undefined, { config, ...(syntax.syntax ? { syntax: syntax.syntax } : {}) }).map((i) => ({ ...i, file })) };
+}
+
+/** `formatCheckText`'s lines in colour: the header strong, locations dimmed, each verdict green or red. */
+function colorCheckText(text: string, p: Palette): string {
+  if (!p.enabled) return text;
+  return text.split('\n').map((line, i) => {
+    if (i === 0 && line.startsWith('LOCATION')) return p.strong(line);
+    const verdict = /^(.+: )(NOT ready to enforce|ready to enforce)$/.exec(line);
+    if (verdict) return `${verdict[1] ?? ''}${verdict[2] === 'ready to enforce' ? p.good(verdict[2]) : p.bad(verdict[2] ?? '')}`;
+    const location = /^(\S+:\d+)( .*)$/.exec(line);
+    return location ? `${p.path(location[1] ?? '')}${location[2] ?? ''}` : line;
+  }).join('\n');
 }

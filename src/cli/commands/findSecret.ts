@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { findSecret, leakLocationText, leakSearchIncomplete, MIN_SECRET_LENGTH, secretProblem } from '../../core/leaks/index';
 import { version } from '../../../package.json';
 import { choice, parse } from '../args';
+import { paletteFor } from '../format/color';
 import { displayPath, formatLeaksJson, formatLeaksSarif, formatLeaksSummary, formatLeaksText } from '../format/leaks';
 import { UsageError, type CliCommand } from '../io';
 import { readSecret } from '../secret';
@@ -13,7 +14,7 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 export const findSecretCommand: CliCommand = {
   name: 'find-secret',
   summary: 'look for your secret itself in build output, app packages and git history',
-  usage: `Usage: idv find-secret [paths...] [--secret-env NAME] [--history] [--no-files] [--format text|json|sarif] [--verbose]
+  usage: `Usage: idv find-secret [paths...] [--secret-env NAME] [--history] [--no-files] [--format text|json|sarif] [--quiet|--verbose]
 Looks for the secret's value, and its hex, base64 (also inside a longer base64 value),
 URL-encoded, JSON-escaped and UTF-16 forms, where it must never be. The secret is read from the
 environment variable --secret-env names, else from standard input; never from an argument.
@@ -28,6 +29,8 @@ node_modules. Links are never followed, FIFOs and devices never opened.
   --secret-env N  read the secret from the environment variable N (its name, not its value)
   --format F      text (location known-secret form), json or sarif (default text)
   --verbose       list every path, entry or blob not searched, with the reason
+  --quiet         the places found, and on stderr only errors (no summary, no warnings)
+  --no-color      no colour in text output (see idv --help)
 The secret must be at least ${MIN_SECRET_LENGTH} characters: shorter values match by chance.
 Output names places and forms, never the value. Exit 0 when it was not found, 1 when it was,
 2 on usage errors or when something could not be read (the report is complete for the rest).`,
@@ -38,8 +41,11 @@ Output names places and forms, never the value. Exit 0 when it was not found, 1 
       'no-files': { type: 'boolean' },
       format: { type: 'string', short: 'f', default: 'text' },
       verbose: { type: 'boolean', short: 'v' },
+      quiet: { type: 'boolean', short: 'q' },
     }, true);
     const format = choice(values.format, FORMATS, '--format');
+    const quiet = values.quiet === true;
+    if (quiet && values.verbose === true) throw new UsageError('--quiet and --verbose ask for opposite things: give one of them');
     const history = values.history === true;
     const files = values['no-files'] !== true;
     if (!files && !history) throw new UsageError('--no-files leaves nothing to search: add --history.');
@@ -58,13 +64,13 @@ Output names places and forms, never the value. Exit 0 when it was not found, 1 
     if (problem !== undefined) throw new UsageError(problem);
 
     const report = await findSecret(secret, { files: files ? paths : [], history: history ? paths : [] });
-    const out = format === 'json' ? formatLeaksJson(report, io.cwd) : format === 'sarif' ? formatLeaksSarif(report, io.cwd, version) : formatLeaksText(report, io.cwd);
+    const out = format === 'json' ? formatLeaksJson(report, io.cwd) : format === 'sarif' ? formatLeaksSarif(report, io.cwd, version) : formatLeaksText(report, io.cwd, paletteFor(io));
     io.stdout(out);
-    for (const n of report.notices) io.stderr(`idv: ${n.level}: ${n.message}\n`);
+    for (const n of report.notices) if (!quiet || n.level === 'error') io.stderr(`idv: ${n.level}: ${n.message}\n`);
     for (const s of report.skipped) {
       if (values.verbose === true || s.kind === 'unreadable' || s.kind === 'outside-root') io.stderr(`idv: not searched: ${leakLocationText(s, displayPath(s, io.cwd))}${s.commit ? ` (commit ${s.commit.slice(0, 12)})` : ''}: ${s.reason}\n`);
     }
-    if (format === 'text') io.stderr(formatLeaksSummary(report, io.cwd, values.verbose === true));
+    if (format === 'text' && !quiet) io.stderr(formatLeaksSummary(report, io.cwd, values.verbose === true));
     if (leakSearchIncomplete(report)) return 2;
     return report.hits.length > 0 || report.hitsNotListed > 0 ? 1 : 0;
   },

@@ -1,8 +1,9 @@
 /** `idv hash`: the user hash for an identifier, the secret read from stdin or an env var. */
 import { chooseIdentifier, computeUserHash } from '../../core/hmac';
 import { parse } from '../args';
+import { checkSecretForm } from '../forms';
 import { identifierOptions, identifiersFrom, identifierUsage, vendorFrom } from '../identifiers';
-import { UsageError, type CliCommand } from '../io';
+import type { CliCommand } from '../io';
 import { readSecret } from '../secret';
 
 export const hashCommand: CliCommand = {
@@ -17,13 +18,11 @@ ${identifierUsage}`,
     const vendor = vendorFrom(values.vendor);
     const identifier = chooseIdentifier(identifiersFrom(values), vendor);
     const secret = await readSecret(io, values['secret-env']);
-    let hash: string;
-    try {
-      hash = computeUserHash(secret, identifier.value, vendor);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    checkSecretForm(secret, vendor, values['secret-env'] === undefined ? 'the secret from standard input' : 'the secret in the variable --secret-env names');
+    const hash = computeUserHash(secret, identifier.value, vendor);
     if (identifier.note) io.stderr(`note: ${identifier.note}\n`);
+    // Legal, but usually a copy-and-paste slip, and the hash then matches only the spaced value.
+    if (identifier.value !== identifier.value.trim()) io.stderr('note: the identifier starts or ends with whitespace; it is hashed as given, so the client must send it exactly so\n');
     io.stdout(`${hash}\n`);
     return 0;
   },

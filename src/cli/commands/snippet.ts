@@ -1,6 +1,7 @@
 /** `idv snippet`: list the snippet catalogue, print a snippet as inserted, or its runnable program. */
-import { listSnippets, renderRunnable, renderSnippet, SnippetError, type SnippetInfo } from '../../core/snippets/catalogue';
+import { isSnippetId, listSnippets, renderRunnable, renderSnippet, snippetLanguages, SnippetError, type SnippetInfo } from '../../core/snippets/catalogue';
 import { choice, parse } from '../args';
+import { envVarName } from '../forms';
 import { UsageError, type CliCommand } from '../io';
 
 /** The `--list --format json` row: the fields the issue fixes, plus the vendors it supports. */
@@ -19,7 +20,7 @@ function table(rows: readonly SnippetInfo[]): string {
 
 function identifierFrom(value: string | undefined): 'user_id' | 'email' | undefined {
   if (value === undefined || value === 'user_id' || value === 'email') return value;
-  throw new UsageError('--identifier must be user_id or email.');
+  throw new UsageError('--identifier must be user_id or email: which identifier the snippet hashes (the value itself goes in at run time).');
 }
 
 export const snippetCommand: CliCommand = {
@@ -42,13 +43,16 @@ reading IDV_SECRET and IDV_IDENTIFIER and printing the hash (see --list for how 
     const format = choice(values.format, ['text', 'json'] as const, '--format');
     if (values.list) {
       if (positionals.length > 0) throw new UsageError('--list takes no snippet id.');
-      const rows = listSnippets(values.language === undefined ? {} : { languageId: values.language });
+      const language = values.language === undefined ? undefined : choice(values.language, snippetLanguages(), '--language');
+      const rows = listSnippets(language === undefined ? {} : { languageId: language });
       io.stdout(format === 'json' ? `${JSON.stringify(rows.map(jsonRow), null, 2)}\n` : table(rows));
       return Promise.resolve(0);
     }
     if (positionals.length !== 1) throw new UsageError('Give one snippet id (idv snippet --list shows them), or --list.');
     const id = positionals[0] ?? '';
-    const options = { vendor: values.vendor, identifier: identifierFrom(values.identifier), envVar: values['env-var'] };
+    if (!isSnippetId(id)) throw new UsageError('unknown snippet id (not repeated here); idv snippet --list shows the ids, such as express or django');
+    const envVar = values['env-var'] === undefined ? undefined : envVarName(values['env-var'], '--env-var');
+    const options = { vendor: values.vendor, identifier: identifierFrom(values.identifier), envVar };
     try {
       if (values.runnable) {
         if (options.envVar !== undefined) throw new UsageError('--runnable always reads IDV_SECRET; --env-var does not apply.');

@@ -3,7 +3,9 @@
  * `endColumn` is exclusive, as in SARIF. With `--baseline`, also
  * `"baseline": { "file", "suppressed", "unused": [{ "rule", "file", "fingerprint" }] }`. With
  * `--history`, each finding has `commit` (`sha`, `author`, `date`, `atHead`) and `history` says
- * what was read and which file changes were not.
+ * what was read and which file changes were not. With `--fix`, `"fixes": { "applied": [{ "file",
+ * "line", "column", "ruleId", "replacement", "envVar"? }], "envExample"?: { "file", "names",
+ * "added", "absent"?, "error"? } }`: each change where it is in the file as written.
  */
 import type { ScanReport } from './types';
 
@@ -22,5 +24,5 @@ export function formatJson(report: ScanReport): string {
   }));
   const skipped = report.skipped.map((s) => ({ file: s.file, kind: s.kind, reason: s.reason }));
   const baseline = report.baseline && { file: report.baseline.file, suppressed: report.baseline.suppressed, unused: report.baseline.unused.map((e) => ({ rule: e.rule, file: e.file, fingerprint: e.fingerprint })) };
-  return `${JSON.stringify({ findings, skipped, notices: report.notices, ...(baseline ? { baseline } : {}), ...(report.history ? { history: report.history } : {}) }, null, 2)}\n`;
+  return `${JSON.stringify({ findings, skipped, notices: report.notices, ...(baseline ? { baseline } : {}), ...(report.history ? { history: report.history } : {}), ...(report.fixes ? { fixes: report.fixes } : {}) }, null, 2)}\n`;
 }

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, Notification, Result } from 'sarif';
 import { formatSize, summarizeSkips } from '../../core/files/index';
 import { leakLocationText, leakPositionText, leakSearchIncomplete, type LeakHit, type LeakLocation, type LeakReport } from '../../core/leaks/index';
+import { PLAIN, type Palette } from './color';
 import { commitNote } from './text';
 
 /** The SARIF rule id of every result. */
@@ -19,13 +20,14 @@ export function displayPath(location: LeakLocation, cwd: string): string {
   return location.path.endsWith(sep) || location.path.endsWith('/') ? `${rel}/` : rel || '.';
 }
 
-/** One line per hit: `location[:line:column] known-secret <form>[ in history: ...]`. */
-export function formatLeaksText(report: LeakReport, cwd: string): string {
+/** One line per hit: `location[:line:column] known-secret <form>[ in history: ...]`, the location dimmed and the rule in red when `palette` colours. */
+export function formatLeaksText(report: LeakReport, cwd: string, palette: Palette = PLAIN): string {
+  const rule = palette.bad(KNOWN_SECRET_RULE);
   return report.hits.map((h) => {
     const where = leakLocationText(h, displayPath(h, cwd));
-    if (h.source === 'history') return `${where} ${KNOWN_SECRET_RULE} ${h.formLabel} ${historyText(h)}\n`;
+    if (h.source === 'history') return `${palette.path(where)} ${rule} ${h.formLabel} ${historyText(h)}\n`;
     const position = leakPositionText(h);
-    return position.startsWith(':') ? `${where}${position} ${KNOWN_SECRET_RULE} ${h.formLabel}\n` : `${where} ${KNOWN_SECRET_RULE} ${h.formLabel}${position}\n`;
+    return position.startsWith(':') ? `${palette.path(`${where}${position}`)} ${rule} ${h.formLabel}\n` : `${palette.path(where)} ${rule} ${h.formLabel}${position}\n`;
   }).join('');
 }
 

@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { RULES, type Severity } from '../../core/engine/index';
+import { describeEnvExample, describeFix } from './fixes';
 import { commitNote } from './text';
 import { scanIncomplete, type ScanReport } from './types';
 
@@ -69,6 +70,13 @@ function notifications(report: ScanReport): Notification[] {
   const { baseline } = report;
   return [
     ...report.notices.map((n): Notification => ({ level: n.level, message: { text: n.message } })),
+    ...(report.fixes?.applied ?? []).map((f): Notification => ({
+      level: 'note',
+      descriptor: { id: 'fix/applied' },
+      message: { text: `Fixed: ${describeFix(f)}` },
+      locations: [{ physicalLocation: { artifactLocation: artifact(f.file), region: { startLine: f.line, startColumn: f.column } } }],
+    })),
+    ...(report.fixes?.envExample && report.fixes.envExample.error === undefined ? [{ level: 'note', descriptor: { id: 'fix/env-example' }, message: { text: describeEnvExample(report.fixes.envExample) } } satisfies Notification] : []),
     ...(baseline ? [{ level: 'note', descriptor: { id: 'baseline/suppressed' }, message: { text: `${baseline.suppressed} finding${baseline.suppressed === 1 ? '' : 's'} accepted by the baseline ${baseline.file} and left out` } } satisfies Notification] : []),
     ...(baseline?.unused ?? []).map((e): Notification => ({
       level: 'note',

@@ -1,5 +1,5 @@
 /** What the CLI reports: findings with their file, what it did not read, and what went wrong. */
-import type { Finding } from '../../core/engine/index';
+import type { Finding, RuleId } from '../../core/engine/index';
 import type { SkippedPath } from '../../core/files/index';
 
 export interface FileFinding {
@@ -56,6 +56,40 @@ export interface Notice {
   readonly message: string;
 }
 
+/** A change `--fix` made: where it is now, which rule, and what the text became (never what it was). */
+export interface AppliedFix {
+  /** Posix path relative to the current directory. */
+  readonly file: string;
+  /** 1-based, in the file as written. */
+  readonly line: number;
+  readonly column: number;
+  readonly ruleId: RuleId;
+  /** What the fix put in place of the finding's text (an environment lookup for a secret). */
+  readonly replacement: string;
+  /** The environment variable the fixed code now reads, when there is one. */
+  readonly envVar?: string;
+}
+
+/** What `--fix` did to the project's `.env.example` for the variables the fixed code reads. */
+export interface EnvExampleUpdate {
+  /** The `.env.example` looked at, relative to the current directory. */
+  readonly file: string;
+  /** Every variable the fixes made the code read. */
+  readonly names: readonly string[];
+  /** The names added to it (the others were listed already). */
+  readonly added: readonly string[];
+  /** There is no such file: it is not created, as the editor does not create it. */
+  readonly absent?: true;
+  /** It could not be read or written (a link, changed meanwhile...): nothing was added. */
+  readonly error?: string;
+}
+
+/** What `--fix` changed. */
+export interface FixReport {
+  readonly applied: readonly AppliedFix[];
+  readonly envExample?: EnvExampleUpdate;
+}
+
 export interface ScanReport {
   readonly findings: readonly FileFinding[];
   /** Every path not read, or read only in part, with why (paths relative to the current directory). */
@@ -65,6 +99,8 @@ export interface ScanReport {
   readonly baseline?: BaselineSummary;
   /** Present when the scan read history (`--history`). */
   readonly history?: HistorySummary;
+  /** Present when the scan ran with `--fix`. */
+  readonly fixes?: FixReport;
 }
 
 /** Whether the scan could not look at everything it was asked to: exit 2, output still complete. */

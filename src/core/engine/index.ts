@@ -8,7 +8,8 @@ import { RULE_METAS } from './rules/index';
 import type { RuleMeta } from './types';
 
 export type { Finding, Fix, LintContext, FactsSource, Position, Range, ResolvedConfig, RuleDocs, RuleId, RuleMeta, Severity, SeveritySetting, Side, Suggestion } from './types';
-export { applyFixes } from './fixes';
+export { applyFixes, applyFixesReport } from './fixes';
+export { ENV_EXAMPLE_FILE, envExampleAddition, envVarToDeclare, isEnvVarName } from './envExample';
 export { bytesPassPreFilter, lintBytes, type BytesLint } from './bytes';
 export { classifyFile, globMatcher } from './classify';
 export { extraNameMatcher, isSecretName } from './names';

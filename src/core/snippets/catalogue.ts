@@ -83,6 +83,11 @@ export function listSnippets(filter: SnippetFilter = {}): SnippetInfo[] {
     && (filter.vendor === undefined || s.vendors.includes(filter.vendor)));
 }
 
+/** Whether `id` names a snippet (an old JWT id included), so a caller can refuse it without repeating it. */
+export function isSnippetId(id: string): boolean {
+  return BY_ID.has(JWT_SNIPPET_ALIASES[id] ?? id);
+}
+
 /** The VS Code language ids the catalogue has snippets for, sorted. */
 export function snippetLanguages(): string[] {
   return [...new Set(DEFINITIONS.map((d) => d.language))].sort();

@@ -2,7 +2,7 @@
  * `idv.computeUserHash`: the hash checker. Puts the user hash in the Identity Verification panel
  * (whole, with Copy and Insert at Cursor); the notification only says it is there.
  */
-import { chooseIdentifier, computeUserHash as compute, type ChosenIdentifier } from '../../core/hmac';
+import { chooseIdentifier, computeUserHashWith, type ChosenIdentifier } from '../../core/userHash';
 import type { CommandContext } from '../context';
 import type { IdentityPanel } from '../panel/panelView';
 import { askIdentifiers, pickPlatform, pickVendor, platformLabel, type TargetArgs } from '../pickers';
@@ -34,7 +34,7 @@ export async function computeUserHash(ctx: CommandContext, panel: IdentityPanel,
   let result: ComputeResult;
   try {
     const identifier = chooseIdentifier(ids, vendor);
-    result = { hash: compute(secret, identifier.value, vendor), identifier };
+    result = { hash: await computeUserHashWith(ctx.hmac, secret, identifier.value, vendor), identifier };
   } catch (error) {
     void ctx.prompter().warn((error as Error).message);
     return undefined;

@@ -1,5 +1,5 @@
 /** `idv.setSecret`: store a vendor/platform secret in SecretStorage through a masked input box. */
-import { secretKey } from '../../core/hmac';
+import { secretKeyBytes } from '../../core/userHash';
 import type { Platform, Vendor } from '../../core/vendors';
 import type { CommandContext } from '../context';
 import { pickPlatform, pickVendor, platformLabel, type TargetArgs } from '../pickers';
@@ -14,7 +14,7 @@ export function askSecretValue(ctx: CommandContext, vendor: Vendor, platform: Pl
     validateInput: (value) => {
       if (value.trim() === '') return 'The secret cannot be empty.';
       try {
-        secretKey(value, vendor.secretEncoding);
+        secretKeyBytes(value, vendor.secretEncoding);
         return undefined;
       } catch (error) {
         return (error as Error).message;

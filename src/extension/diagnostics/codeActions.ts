@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { lineComment } from '../../core/commentSyntax';
+import { ENV_EXAMPLE_FILE, envExampleAddition, envVarToDeclare } from '../../core/engine/index';
 import { langOf } from '../../core/engine/lang';
 import type { Finding, Fix } from '../../core/engine/types';
 import { isSecretFile } from '../../core/secretFiles';
@@ -19,7 +20,7 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('idv');
 export class IdvCodeActions implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-  constructor(private readonly findings: FindingStore, private readonly git: GitState) {}
+  constructor(private readonly findings: FindingStore, private readonly git: Pick<GitState, 'isTracked'>) {}
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAll(doc, context.diagnostics);
@@ -46,8 +47,8 @@ export class IdvCodeActions implements vscode.CodeActionProvider {
       action.diagnostics = [diagnostic];
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(doc.uri, rangeOf(doc, fix), fix.text);
-      const envVar = finding.data?.envVar;
-      if (finding.ruleId === 'hardcoded-secret' && envVar) await addToEnvExample(action.edit, doc.uri, envVar);
+      const envVar = envVarToDeclare(finding);
+      if (envVar !== undefined) await addToEnvExample(action.edit, doc.uri, envVar);
       action.isPreferred = index === 0;
       actions.push(action);
     }
@@ -119,21 +120,22 @@ function command(title: string, id: string, diagnostic: vscode.Diagnostic, args:
   return action;
 }
 
-/** Adds `NAME=` to the workspace folder's `.env.example` when that file exists and lacks it. */
+/** Adds `NAME=` to the workspace folder's `.env.example` when that file exists and lacks it (as `idv scan --fix` does). */
 async function addToEnvExample(edit: vscode.WorkspaceEdit, uri: vscode.Uri, envVar: string): Promise<void> {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) return;
-  const example = vscode.Uri.joinPath(folder.uri, '.env.example');
+  const example = vscode.Uri.joinPath(folder.uri, ENV_EXAMPLE_FILE);
   let text: string;
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(example));
   } catch {
     return;
   }
-  if (new RegExp(`^\\s*(?:export\\s+)?${envVar}\\s*=`, 'm').test(text)) return;
+  const addition = envExampleAddition(text, [envVar]);
+  if (!addition) return;
   const lines = text.split('\n');
   const end = new vscode.Position(lines.length - 1, lines[lines.length - 1]?.length ?? 0);
-  edit.insert(example, end, `${text === '' || text.endsWith('\n') ? '' : '\n'}${envVar}=\n`);
+  edit.insert(example, end, addition.append);
 }
 
 /** "Add this file to .gitignore", for a secret in a file that should never be committed. */

@@ -16,8 +16,9 @@ export async function run(): Promise<void> {
   process.env.IDV_TEST_STAGE = `integration-${pass}`;
   // IDV_TEST_GREP runs only the tests whose title matches (while working on one test).
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 180_000, reporter: CountingReporter, ...(process.env.IDV_TEST_GREP ? { grep: process.env.IDV_TEST_GREP } : {}) });
-  // The Restricted Mode pass runs only the tests written for it; the trusted pass all others.
-  const inPass = (name: string) => (name === 'restricted.test.js') === (pass === 'restricted');
+  // The other passes run only the tests written for them; the trusted pass all others.
+  const own: Record<string, string> = { restricted: 'restricted.test.js', multiRoot: 'multiRoot.test.js', web: 'web.test.js' };
+  const inPass = (name: string) => (pass === 'trusted' ? !Object.values(own).includes(name) : own[pass] === name);
   for (const name of readdirSync(__dirname).sort()) {
     if (name.endsWith('.test.js') && inPass(name)) mocha.addFile(join(__dirname, name));
   }

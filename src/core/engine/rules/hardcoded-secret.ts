@@ -179,11 +179,21 @@ function withPrefix(text: string, lit: Literal): Literal {
   return start === lit.start || /[\w$]/.test(text.charAt(start - 1)) ? lit : { ...lit, start };
 }
 
+/**
+ * What Buffer.from(value, 'base64').toString('utf8') gives for a BASE64 match, without Buffer,
+ * which the browser host (vscode.dev) lacks: padding dropped, a lone trailing character ignored.
+ */
+export function decodeBase64Utf8(value: string): string {
+  const body = value.replace(/=+$/, '');
+  const usable = body.length % 4 === 1 ? body.slice(0, -1) : body;
+  return new TextDecoder().decode(Uint8Array.from(atob(usable), (c) => c.charCodeAt(0)));
+}
+
 function isSecretValue(doc: Doc, lit: Literal, strict: boolean): boolean {
   // Kubernetes Secret manifests hold base64: judge what it decodes to (a base64 "changeme" is
   // still a placeholder).
   if (doc.lang === 'yaml' && BASE64.test(lit.value) && doc.has('kind: Secret')) {
-    const decoded = Buffer.from(lit.value, 'base64').toString('utf8');
+    const decoded = decodeBase64Utf8(lit.value);
     if (/^[\x21-\x7e]{8,512}$/.test(decoded)) return looksLikeSecret(decoded, { testFile: doc.testFile, strict });
   }
   return looksLikeSecret(lit.value, { testFile: doc.testFile, strict });
