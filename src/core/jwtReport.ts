@@ -1,9 +1,9 @@
 /**
  * How Inspect JWT tells a developer what it found: the verdict first (valid, invalid signature,
- * expired, missing the vendor's claims), then the times as dates, the vendor's required claims,
- * and the decoded token. Pure text, so the editor and tests format it the same way.
+ * expired, missing the vendor's claims), then the vendor's required claims; times as dates.
+ * Pure text, so the editor's panel and tests word it the same way.
  */
-import type { JsonObject, JwtInspection, JwtProblem, JwtProblemKind } from './jwt';
+import type { JwtInspection, JwtProblem, JwtProblemKind } from './jwt';
 import type { Vendor } from './vendors';
 
 /** What a token amounts to, from the worst problem down. */
@@ -96,70 +96,11 @@ export function jwtVerdict(inspection: JwtInspection, ctx: ReportContext): JwtVe
   return { kind: 'valid', title: 'Valid', headline: `Valid: the HS256 signature matches the stored ${ctx.secretName} and the claims ${name} requires are present${expiry}.`, others: inspection.problems };
 }
 
-/**
- * Breaks `text` into lines of at most `width` characters at spaces; a word longer than the
- * width (a token, a URL) gets a line of its own, whole, rather than being cut.
- */
-export function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
-
-/** `// first line` then `//   continuation` lines, wrapped at word boundaries. */
-function comment(text: string, indent = ''): string[] {
-  const width = 96 - indent.length;
-  return wrapWords(text, width).map((line, i) => `// ${indent}${i === 0 ? '' : '  '}${line}`);
-}
-
-/** One line per time claim present: name, ISO date, relative time. */
-function timeLines(payload: JsonObject, now: number): string[] {
-  const lines: string[] = [];
-  for (const claim of ['exp', 'iat', 'nbf'] as const) {
-    const value = payload[claim];
-    if (value === undefined) continue;
-    lines.push(typeof value === 'number' && Number.isFinite(value)
-      ? `//   ${claim}  ${isoTime(value)}  (${relativeTime(value, now)})`
-      : `//   ${claim}  ${JSON.stringify(value)} (not a number of seconds)`);
-  }
-  return lines;
-}
-
-/** The vendor's required claims and header, each marked present or missing. */
-function requiredLine(inspection: JwtInspection, vendor: Vendor): string[] {
+/** The vendor's required claims and header, each marked present or missing; empty for a vendor without a JWT. */
+export function requiredClaimsLine(inspection: JwtInspection, vendor: Vendor): string {
   const jwt = vendor.jwt;
-  if (!jwt) return [];
+  if (!jwt) return '';
   const marks = jwt.requiredClaims.map((claim) => `"${claim}" ${inspection.missingClaims.includes(claim) ? 'missing' : 'present'}`);
   if (jwt.needsKid) marks.push(`"kid" header ${inspection.header.kid === undefined ? 'missing' : 'present'}`);
-  return comment(`Required by ${vendor.name}: ${marks.join(', ')}.`);
-}
-
-/** The read-only document Inspect JWT opens: verdict, other problems, times, required claims, then the JSON. */
-export function formatInspection(inspection: JwtInspection, ctx: ReportContext): string {
-  const verdict = jwtVerdict(inspection, ctx);
-  const lines = [`// ${ctx.vendor.name} JWT, decoded.`, ...comment(verdict.headline)];
-  if (verdict.others.length > 0) {
-    lines.push(`// ${verdict.others.length === 1 ? 'Also' : 'Also, in the order to fix them'}:`);
-    for (const problem of verdict.others) lines.push(...comment(`- ${problem.message}`, '  '));
-  }
-  const times = timeLines(inspection.payload, ctx.now);
-  if (times.length > 0) lines.push('// Times (UTC):', ...times);
-  lines.push(...requiredLine(inspection, ctx.vendor));
-  lines.push(JSON.stringify({ header: inspection.header, claims: inspection.payload }, null, 2), '');
-  return lines.join('\n');
-}
-
-/** The notification: the verdict, then any other problems as sentences. */
-export function inspectionSummary(inspection: JwtInspection, ctx: ReportContext): string {
-  const verdict = jwtVerdict(inspection, ctx);
-  return [verdict.headline, ...verdict.others.map((p) => p.message)].join(' ');
+  return `Required by ${vendor.name}: ${marks.join(', ')}.`;
 }

@@ -11,7 +11,7 @@ import { computeUserHash } from './commands/computeUserHash';
 import { createTestJwt } from './commands/createTestJwt';
 import { forgetSecret } from './commands/forgetSecret';
 import { insertSnippet } from './commands/insertSnippet';
-import { inspectJwt, JwtDocuments } from './commands/inspectJwt';
+import { inspectJwt } from './commands/inspectJwt';
 import { scanGitHistory } from './commands/scanHistory';
 import { scanWorkspace } from './commands/scanWorkspace';
 import { setSecret } from './commands/setSecret';
@@ -30,6 +30,8 @@ import { WindowPrompter, type Prompter } from './prompts';
 import { SecretVault } from './secrets';
 import { registerSnippetCompletions } from './snippetCompletions';
 import { InstallTreeProvider, renderTree, type RenderedItem } from './install/installTree';
+import { IdentityPanel, PANEL_VIEW } from './panel/panelView';
+import type { PanelMessage, PanelState } from './panel/panelHtml';
 import { ProblemCount } from './statusBar';
 import { EditorProject } from './project';
 import { GIT_SCHEME, GitShowProvider } from './history/gitShow';
@@ -53,6 +55,12 @@ export interface TestApi {
   openResult(label: string): Promise<boolean>;
   /** The installations view as rendered (labels, descriptions, icons, open commands). */
   installationTree(): RenderedItem[];
+  /** What the Identity Verification panel holds now. */
+  panelState(): PanelState;
+  /** Resolves with the text of the panel's page the next time it has loaded and shows `done`. */
+  panelShows(done: (text: string) => boolean): Promise<string>;
+  /** Acts on a panel button's message, as a click does. */
+  panelMessage(message: PanelMessage): Promise<void>;
   /** Resolves with the next rule documentation page a webview shows. */
   nextDocsRender(): Promise<RenderedDocs>;
   /** The walkthrough results reported so far (each one's context key is set). */
@@ -77,7 +85,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const log = vscode.window.createOutputChannel('Identity Verification', { log: true });
   const walkthrough = new ContextKeyProgress();
   const ctx: CommandContext = { vault: new SecretVault(context.secrets), prompter: () => prompter, log, extension: context, walkthrough, hmac: nodeHmac };
-  const jwtDocuments = new JwtDocuments();
   const docs = registerRuleDocs(context.subscriptions);
 
   const findings: FindingStore = new WeakMap();
@@ -99,12 +106,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const installView = vscode.window.createTreeView(INSTALLATIONS_VIEW, { treeDataProvider: installTree, showCollapseAll: true });
   const results = new ResultsTreeProvider();
   const resultsView = vscode.window.createTreeView(RESULTS_VIEW, { treeDataProvider: results, showCollapseAll: true });
+  const panel = new IdentityPanel(ctx);
 
   const commands = {
-    'idv.computeUserHash': (args?: Parameters<typeof computeUserHash>[1]) => computeUserHash(ctx, args),
-    'idv.verifyUserHash': (args?: Parameters<typeof verifyUserHash>[1]) => verifyUserHash(ctx, args),
+    'idv.computeUserHash': (args?: Parameters<typeof computeUserHash>[2]) => computeUserHash(ctx, panel, args),
+    'idv.verifyUserHash': (args?: Parameters<typeof verifyUserHash>[2]) => verifyUserHash(ctx, panel, args),
     'idv.createTestJwt': (args?: Parameters<typeof createTestJwt>[1]) => createTestJwt(ctx, args),
-    'idv.inspectJwt': (args?: Parameters<typeof inspectJwt>[2]) => inspectJwt(ctx, jwtDocuments, args),
+    'idv.inspectJwt': (args?: Parameters<typeof inspectJwt>[2]) => inspectJwt(ctx, panel, args),
     'idv.setSecret': (args?: Parameters<typeof setSecret>[1]) => setSecret(ctx, args),
     'idv.forgetSecret': (args?: Parameters<typeof forgetSecret>[1]) => forgetSecret(ctx, args),
     'idv.insertSnippet': (args?: Parameters<typeof insertSnippet>[1]) => insertSnippet(ctx, args),
@@ -119,7 +127,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       }
       return result;
     },
-    'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs, syntax }),
+    'idv.scanWorkspace': () => scanWorkspace(ctx, { linter, git, configs, syntax, panel }),
+    'idv.showPanel': () => panel.reveal(),
+    'idv.copyInstallReport': async () => {
+      // A report before any check would say "no installations": check first.
+      if (!installTree.checked && !await vscode.commands.executeCommand('idv.checkInstallation')) return undefined;
+      const report = installTree.report();
+      await vscode.env.clipboard.writeText(report);
+      void ctx.prompter().info('Copied the installation report (as idv check --format text prints it).');
+      return report;
+    },
     'idv.scanHistory': (folder?: vscode.Uri) => scanGitHistory(ctx, { configs, results }, folder),
     'idv.checkSecretExposure': () => checkSecretExposure(ctx, results),
     'idv.showRuleDocs': (ruleId?: string) => showRuleDocs(ctx, ruleId),
@@ -128,9 +145,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   } as const satisfies Record<`idv.${string}`, (...args: never[]) => unknown>;
 
   context.subscriptions.push(
-    log, configs, git, linter, problems, installTree, installView, results, resultsView,
+    log, configs, git, linter, problems, installTree, installView, results, resultsView, panel,
+    vscode.window.registerWebviewViewProvider(PANEL_VIEW, panel),
     vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitShowProvider()),
-    vscode.workspace.registerTextDocumentContentProvider(JwtDocuments.scheme, jwtDocuments),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, codeActions, { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
     ...registerDiagnosticHover(new IdvHover(linter.collection, findings, codeActions)),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new MigrationActions(syntax), { providedCodeActionKinds: MigrationActions.providedCodeActionKinds }),
@@ -163,6 +180,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     problemCount: () => problems.count,
     installationTree: () => renderTree(installTree),
+    panelState: () => panel.current,
+    panelShows: (done) => new Promise((resolve) => {
+      const subscription = panel.onDidShow((text) => {
+        if (!done(text)) return;
+        subscription.dispose();
+        resolve(text);
+      });
+    }),
+    panelMessage: (message) => panel.receive(message),
     resultsTree: () => results.render(),
     openResult: (label) => results.open(label),
     walkthroughResults: () => walkthrough.results,

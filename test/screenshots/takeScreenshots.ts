@@ -9,14 +9,15 @@
  * Writes test/screenshots/images/*.png. IDV_SHOTS_ONLY=name,name takes only those shots;
  * IDV_SHOTS_DEBUG=1 also saves a full-window picture to out/screenshots-debug/ when a shot fails.
  */
+import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import {
-  activeWebview, animationsDone, clickRuleLinkInHover, clickStepButton, notification, openFile, openWalkthrough, packageExtension, panel, pick, picker,
-  quickInput, reset, ROOT, runCommand, startWorkbench, typeInInput,
+  activeWebview, animationsDone, clickRuleLinkInHover, clickStepButton, openFile, openWalkthrough, packageExtension, panel, pick, picker,
+  quickInput, quickInputFocused, reset, ROOT, runCommand, startWorkbench, typeInInput,
 } from '../ui/workbench';
 
 const imagesDir = join(ROOT, 'test', 'screenshots', 'images');
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
       // The walkthrough goes first: the other shots run commands that tick its steps off.
       const shots: [string, Shot][] = [
         ['walkthrough', walkthrough], ['diagnostics', diagnostics], ['rule-docs', ruleDocs], ['quick-fix', quickFix],
-        ['insert-snippet', insertSnippet], ['hash-checker', hashChecker], ['installation-check', installationCheck],
+        ['insert-snippet', insertSnippet], ['panel', resultsPanel], ['installation-check', installationCheck],
       ];
       for (const [name, shot] of shots) {
         if (only && !only.includes(name)) continue;
@@ -96,9 +97,9 @@ async function walkthrough(page: Page): Promise<void> {
 
 async function diagnostics(page: Page): Promise<void> {
   await runCommand(page, 'Identity Verification: Scan Workspace');
-  // The picture shows the finished scan: wait for its summary, then clear it away.
-  await runCommand(page, 'Notifications: Show Notifications');
-  await notification(page, /Scanned \d+ files/).waitFor();
+  // The picture shows the finished scan: wait for its summary in the results panel (which the
+  // side bar then shows), then clear the notifications away.
+  await activeWebview(page).getByText(/^Scanned \d+ files: \d+ problems?\.$/).waitFor();
   await runCommand(page, 'Notifications: Clear All Notifications');
   await page.keyboard.press('Escape');
   await openFile(page, 'ChatWidget.tsx', 6, 44);
@@ -143,45 +144,55 @@ async function insertSnippet(page: Page): Promise<Clip> {
   return { x: 0, y: 0, width: VIEWPORT.width, height: 420 };
 }
 
-async function hashChecker(page: Page): Promise<Clip> {
-  // The secret is stored through the UI first, so that Compute User Hash never asks for it.
+/** The Identity Verification panel after Verify User Hash diagnosed a hash of the email. */
+async function resultsPanel(page: Page): Promise<Clip> {
+  // The secret is stored through the UI first, so that Verify User Hash never asks for it.
   await runCommand(page, 'Identity Verification: Set Secret');
   await pick(page, 'Intercom');
   await pick(page, 'Web');
   await typeInInput(page, quickInput(page).locator('input[type="password"]'), TEST_SECRET);
   await runCommand(page, 'Notifications: Clear All Notifications');
 
-  await runCommand(page, 'Identity Verification: Compute User Hash');
+  // The classic mistake: the email hashed while the user id is sent too.
+  await runCommand(page, 'Identity Verification: Verify User Hash');
+  // The hash is the first of the command's questions, which share one box: type it and wait
+  // for the next question rather than for the box to close.
+  await quickInput(page).getByRole('textbox').waitFor();
+  await quickInputFocused(page);
+  await page.keyboard.type(createHmac('sha256', TEST_SECRET).update('alice@example.com').digest('hex'));
+  await page.keyboard.press('Enter');
+  await quickInput(page).getByRole('option', { name: /^Intercom/ }).first().waitFor();
   await pick(page, 'Intercom');
   await pick(page, 'Web');
-  await typeInInput(page, quickInput(page).getByPlaceholder('42, alice@example.com'), 'Message');
-  // Headless, the toast stays hidden (the message only reaches the screen reader's alert), so
-  // the shot shows it in the notification center, with its Copy and Insert actions.
-  await runCommand(page, 'Notifications: Show Notifications');
-  await notification(page, /user_hash of user id "Message"/).waitFor();
-  const box = await page.locator('.notifications-center').boundingBox();
-  if (!box) throw new Error('The notification center is not visible.');
-  // The notification and the bottom of the window around it (status bar included).
-  const x = Math.max(0, Math.floor(box.x) - 300);
-  const y = Math.max(0, Math.floor(box.y) - 40);
-  return { x, y, width: VIEWPORT.width - x, height: VIEWPORT.height - y };
+  await typeInInput(page, quickInput(page).getByPlaceholder('42, alice@example.com'), '42, alice@example.com');
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await activeWebview(page).getByText('The hash does not match.').waitFor();
+  return widenSideBar(page, 560);
+}
+
+/** Drags the side bar's edge to `right` pixels and returns the region from the left edge to it. */
+async function widenSideBar(page: Page, right: number): Promise<Clip> {
+  const sidebar = page.locator('.part.sidebar');
+  const box = await sidebar.boundingBox();
+  if (!box) throw new Error('The side bar is not visible.');
+  await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(right, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const wide = await sidebar.boundingBox();
+  if (!wide) throw new Error('The side bar is not visible.');
+  return { x: 0, y: 0, width: Math.ceil(wide.x + wide.width + 4), height: VIEWPORT.height };
 }
 
 async function installationCheck(page: Page): Promise<Clip> {
   await runCommand(page, 'Identity Verification: Check Installation');
   const view = page.locator('.pane').filter({ has: page.getByRole('button', { name: /Messenger Installations/ }) });
   await view.getByRole('treeitem').first().waitFor();
+  // Collapse the folder's section (the Explorer's first) so the view gets the side bar's height.
+  const sections = page.locator('.part.sidebar .pane-header[aria-expanded="true"]');
+  if (await sections.count() > 1) await sections.first().click();
   // Widen the side bar so the findings' descriptions fit, then keep only the side bar.
-  const sidebar = page.locator('.part.sidebar');
-  const box = await sidebar.boundingBox();
-  if (!box) throw new Error('The side bar is not visible.');
-  await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(700, box.y + box.height / 2, { steps: 5 });
-  await page.mouse.up();
-  const wide = await sidebar.boundingBox();
-  if (!wide) throw new Error('The side bar is not visible.');
-  return { x: 0, y: 0, width: Math.ceil(wide.x + wide.width + 4), height: VIEWPORT.height };
+  return widenSideBar(page, 700);
 }
 
 /** Shrinks a PNG losslessly with optipng when the machine has it; otherwise leaves it. */

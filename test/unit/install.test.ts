@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { countWork } from './engine/workMeter';
 import { loadAllGrammars, syntax } from './engine/helpers';
-import { findInstallations, MOBILE_REMINDER, readiness, type Installation } from '../../src/core/install/index';
+import { compareInstallations, findInstallations, MOBILE_REMINDER, readiness, readinessDetails, type Installation } from '../../src/core/install/index';
 import { proofScheme, VENDOR_DEFINITIONS } from '../../src/core/vendors/index';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'install');
@@ -197,6 +197,21 @@ describe('install: readiness', () => {
     assert.deepEqual(readiness([at('a.js', 1, { scheme: 'jwt' })])[0]?.notes, []);
     assert.deepEqual(readiness([at('c.js', 1, { vendor: 'crisp' })])[0]?.notes, []);
     assert.deepEqual(readiness([at('a.js', 1, { sendsHash: false })])[0]?.notes, []);
+  });
+
+  it('ties each reason to the installation it names, and words it without the place for a view that shows the place as a row', () => {
+    const boot = at('web/boot.js', 2, { sendsHash: false, hashSource: 'unknown', identifiers: ['user_id', 'email'] });
+    const group = [boot, at('web/old.js', 1, {}), at('app/checkout.js', 5, { scheme: 'jwt' })];
+    const [detail] = readinessDetails(group);
+    assert.deepEqual(detail?.readiness, readiness(group)[0]);
+    assert.deepEqual(detail?.reasons.map((r) => [r.installation?.file, r.short]), [
+      ['web/boot.js', 'Sends user_id, email without user_hash.'],
+      [undefined, 'Mixes HMAC and JWT: enforcing either scheme rejects the users of the other; move every installation to JWT before enforcing.'],
+    ]);
+    assert.deepEqual(detail?.reasons.map((r) => r.text), detail?.readiness.reasons);
+    // The same order idv check prints: file, line, then platform.
+    const flutter = [at('lib/a.dart', 3, { platform: 'android' }), at('lib/a.dart', 3, { platform: 'ios' }), at('a.js', 9, {})];
+    assert.deepEqual([...flutter].sort(compareInstallations).map((i) => `${i.file}:${i.platform}`), ['a.js:web', 'lib/a.dart:ios', 'lib/a.dart:android']);
   });
 
   it('a call without the proof on a JWT platform is told to send the JWT', () => {

@@ -10,22 +10,13 @@ import { FileReader } from '../fileReader';
 import { scanIncomplete, type Notice } from '../format/types';
 import { resolveConfig } from '../projectConfig';
 import { CliSyntax } from '../syntax';
-import { findInstallations, readiness, type Installation, type PlatformScheme, type Readiness } from '../../core/install/index';
-import { getVendor, PLATFORMS, type Platform } from '../../core/vendors';
+import { compareInstallations, findInstallations, formatCheckText, readiness, type CheckReport, type Installation } from '../../core/install/index';
 import { choice, parse } from '../args';
 import { paletteFor, type Palette } from '../format/color';
 import { UsageError, type CliCommand } from '../io';
 import { kindOf, walkFiles, type WalkReport } from '../walk';
 
 const FORMATS = ['text', 'json'] as const;
-const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { web: 'web', ios: 'iOS', android: 'Android' };
-const SCHEME_NAMES: Readonly<Record<Exclude<PlatformScheme, 'none'>, string>> = { hmac: 'HMAC', jwt: 'JWT', mixed: 'HMAC and JWT mixed' };
-
-/** The JSON `idv check --format json` prints. */
-export interface CheckReport {
-  readonly installations: readonly Installation[];
-  readonly readiness: readonly Readiness[];
-}
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -85,9 +76,9 @@ errors, or when part of the tree could not be read.`,
     }
     syntax.dispose();
 
-    installations.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform));
+    installations.sort(compareInstallations);
     const result: CheckReport = { installations, readiness: readiness(installations) };
-    io.stdout(format === 'json' ? `${JSON.stringify({ ...result, skipped, notices }, null, 2)}\n` : colorCheckText(formatText(result), paletteFor(io)));
+    io.stdout(format === 'json' ? `${JSON.stringify({ ...result, skipped, notices }, null, 2)}\n` : colorCheckText(formatCheckText(result), paletteFor(io)));
     for (const n of notices) if (!quiet || n.level === 'error') io.stderr(`idv: ${n.level}: ${n.message}\n`);
     for (const s of skipped) if (values.verbose === true || s.kind === 'unreadable' || s.kind === 'outside-root') io.stderr(`idv: not checked: ${s.file}: ${s.reason}\n`);
     const skips = summarizeSkips(skipped);
@@ -116,7 +107,7 @@ async function checkFile(absPath: string, scanRoot: string, walked: boolean, rea
   return { installations: findInstallations(decoded.text, projectPath, undefined, { config, ...(syntax.syntax ? { syntax: syntax.syntax } : {}) }).map((i) => ({ ...i, file })) };
 }
 
-/** `formatText`'s lines in colour: the header strong, locations dimmed, each verdict green or red. */
+/** `formatCheckText`'s lines in colour: the header strong, locations dimmed, each verdict green or red. */
 function colorCheckText(text: string, p: Palette): string {
   if (!p.enabled) return text;
   return text.split('\n').map((line, i) => {
@@ -126,21 +117,4 @@ function colorCheckText(text: string, p: Palette): string {
     const location = /^(\S+:\d+)( .*)$/.exec(line);
     return location ? `${p.path(location[1] ?? '')}${location[2] ?? ''}` : line;
   }).join('\n');
-}
-
-/** A table of installations, then one verdict per vendor and platform with its reasons. */
-export function formatText(report: CheckReport): string {
-  if (report.installations.length === 0) return 'No messenger installations found.\n';
-  const rows = [['LOCATION', 'VENDOR', 'PLATFORM', 'IDENTIFIERS', 'HASH', 'SCHEME', 'SOURCE'], ...report.installations.map((i) => [
-    `${i.file}:${i.line}`, i.vendor, i.platform, i.identifiers.length > 0 ? i.identifiers.join(', ') : '(anonymous)',
-    i.sendsHash ? 'sent' : i.unresolved ? 'unread' : 'missing', i.scheme === 'none' ? '-' : i.scheme, i.sendsHash ? i.hashSource : '-',
-  ])];
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  const table = rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n');
-  const verdicts = report.readiness.map((r) => {
-    const scheme = r.scheme === 'none' ? '' : ` (${SCHEME_NAMES[r.scheme]})`;
-    const head = `${getVendor(r.vendor).name} on ${PLATFORM_NAMES[r.platform]}${scheme}: ${r.ready ? 'ready to enforce' : 'NOT ready to enforce'}`;
-    return [head, ...r.reasons.map((reason) => `  - ${reason}`), ...r.notes.map((note) => `  - note: ${note}`)].join('\n');
-  });
-  return `${table}\n\n${verdicts.join('\n')}\n`;
 }

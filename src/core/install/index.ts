@@ -4,5 +4,6 @@
  * Pure TypeScript over file text, shared by `idv check` and the editor's installations view.
  */
 export { findInstallations, type FindOptions } from './find';
-export { MOBILE_REMINDER, readiness } from './readiness';
+export { compareInstallations, MOBILE_REMINDER, readiness, readinessDetails, type ReadinessDetail, type ReadinessReason } from './readiness';
+export { formatCheckText, type CheckReport } from './textReport';
 export type { HashSource, Identifier, Installation, InstallationScheme, PlatformScheme, Readiness } from './types';

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { globMatcher } from '../../core/engine/classify';
 import { decodeText, skipByName, tooLarge } from '../../core/files/index';
-import { findInstallations, readiness, type Installation } from '../../core/install/index';
+import { compareInstallations, findInstallations, readiness, type Installation } from '../../core/install/index';
 import { ALWAYS_EXCLUDED, BATCH, workspacePath } from '../workspaceFiles';
 import type { FactsSource } from '../../core/engine/index';
 import type { CommandContext } from '../context';
@@ -48,7 +48,8 @@ export async function checkInstallation(ctx: CommandContext, services: CheckServ
     ctx.log.info('Installation check cancelled.');
     return undefined;
   }
-  found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line);
+  // The order idv check prints them in, so Copy Report equals its text.
+  found.sort(compareInstallations);
   const result: InstallResult = { installations: found, readiness: readiness(found) };
   services.tree.set(result, (file) => uris.get(file));
   // `<view>.focus` exists once the view is contributed; without it the result is still returned.

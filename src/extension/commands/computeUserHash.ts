@@ -1,7 +1,10 @@
-/** `idv.computeUserHash`: the hash checker. Shows the user hash with Copy and Insert actions. */
-import * as vscode from 'vscode';
+/**
+ * `idv.computeUserHash`: the hash checker. Puts the user hash in the Identity Verification panel
+ * (whole, with Copy and Insert at Cursor); the notification only says it is there.
+ */
 import { chooseIdentifier, computeUserHashWith, type ChosenIdentifier } from '../../core/userHash';
 import type { CommandContext } from '../context';
+import type { IdentityPanel } from '../panel/panelView';
 import { askIdentifiers, pickPlatform, pickVendor, platformLabel, type TargetArgs } from '../pickers';
 import { requireSecret } from './setSecret';
 
@@ -16,13 +19,9 @@ export interface ComputeResult {
   readonly identifier: ChosenIdentifier;
 }
 
-const COPY = 'Copy';
-const INSERT = 'Insert at Cursor';
-
 /** Command handler. Resolves to the hash (a hash is not a secret) or undefined if cancelled. */
-export async function computeUserHash(ctx: CommandContext, args?: ComputeArgs): Promise<ComputeResult | undefined> {
+export async function computeUserHash(ctx: CommandContext, panel: IdentityPanel, args?: ComputeArgs): Promise<ComputeResult | undefined> {
   const title = 'Identity Verification: Compute User Hash';
-  const editor = vscode.window.activeTextEditor;
   const vendor = await pickVendor(ctx, args, title);
   if (!vendor) return undefined;
   const platform = await pickPlatform(ctx, vendor, args, title);
@@ -40,21 +39,13 @@ export async function computeUserHash(ctx: CommandContext, args?: ComputeArgs): 
     void ctx.prompter().warn((error as Error).message);
     return undefined;
   }
-  ctx.log.info(`Computed a ${vendor.id}/${platform} user hash of a ${result.identifier.kind}.`);
+  ctx.log.info(`Computed the ${vendor.id}/${platform} user hash of a ${result.identifier.kind === 'user_id' ? 'user id' : 'email'}.`);
   ctx.walkthrough.done('hashChecked');
-  const what = result.identifier.kind === 'user_id' ? 'user id' : 'email';
-  const note = result.identifier.note ? ` ${result.identifier.note}` : '';
-  const action = await ctx.prompter().info(
-    `${vendor.name} ${platformLabel(platform)} ${vendor.hashField} of ${what} ${JSON.stringify(result.identifier.value)}: ${result.hash}.${note}`,
-    COPY, INSERT,
-  );
-  if (action === COPY) {
-    await vscode.env.clipboard.writeText(result.hash);
-  } else if (action === INSERT) {
-    const target = editor ?? vscode.window.activeTextEditor;
-    // Insert after the selection rather than over it: the selection is often the identifier.
-    if (target) await target.edit((edit) => edit.insert(target.selection.end, result.hash));
-    else void ctx.prompter().warn('No editor is open to insert the hash into.');
-  }
+  await panel.show({ hash: {
+    action: 'computed', vendor: vendor.name, platform: platformLabel(platform), hashField: vendor.hashField,
+    identifierKind: result.identifier.kind === 'user_id' ? 'user id' : 'email', identifier: result.identifier.value,
+    ...(result.identifier.note ? { identifierNote: result.identifier.note } : {}), hash: result.hash,
+  } });
+  panel.notify('info', `Computed the ${vendor.name} ${platformLabel(platform)} ${vendor.hashField}.`);
   return result;
 }

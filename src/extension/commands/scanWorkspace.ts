@@ -15,6 +15,7 @@ import { skipReason, type DocumentLinter } from '../diagnostics/linter';
 import type { EditorSyntax } from '../syntax';
 import type { GitState } from '../diagnostics/gitState';
 import type { ProjectConfigs } from '../diagnostics/projectConfig';
+import type { IdentityPanel } from '../panel/panelView';
 
 
 export interface ScanSummary {
@@ -33,9 +34,11 @@ export interface ScanServices {
   readonly git: GitState;
   readonly configs: ProjectConfigs;
   readonly syntax: EditorSyntax;
+  /** Where the summary goes: counts by rule and every file not read. */
+  readonly panel: IdentityPanel;
 }
 
-/** Command handler. Resolves to the summary, also shown in a notification. */
+/** Command handler. Resolves to the summary, also shown in the Identity Verification panel. */
 export async function scanWorkspace(ctx: CommandContext, services: ScanServices): Promise<ScanSummary | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
     void ctx.prompter().info('Open a folder to scan it.');
@@ -49,13 +52,15 @@ export async function scanWorkspace(ctx: CommandContext, services: ScanServices)
   const skips = summarizeSkips(summary.skipped);
   const message = `${summary.cancelled ? 'Scan cancelled after' : 'Scanned'} ${summary.files} files: ${summary.findings === 0 ? 'no identity verification problems' : `${summary.findings} problem${summary.findings === 1 ? '' : 's'} (${rules})`}.${skips ? ` ${skips}.` : ''}`;
   ctx.log.info(`${message} Pre-filter: ${summary.preFilter}.`);
-  // Every file not read is named in the output channel, which the notification links to.
+  // Every file not read is named in the output channel too, beside the panel's list.
   for (const s of summary.skipped) ctx.log.info(`Not scanned: ${s.file}: ${s.reason}`);
-  const actions = [...(summary.findings > 0 ? ['Show Problems'] : []), ...(summary.skipped.length > 0 ? ['Show Skipped Files'] : [])];
-  void (summary.findings > 0 ? ctx.prompter().warn(message, ...actions) : ctx.prompter().info(message, ...actions)).then((a) => {
-    if (a === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
-    if (a === 'Show Skipped Files') ctx.log.show(true);
-  });
+  await services.panel.show({ scan: {
+    files: summary.files, findings: summary.findings, cancelled: summary.cancelled,
+    byRule: Object.entries(summary.byRule).map(([rule, count]) => ({ rule, count: count ?? 0 })),
+    notRead: summary.skipped.map((s) => ({ file: s.file, reason: s.reason })),
+  } });
+  services.panel.notify(summary.findings > 0 ? 'warn' : 'info', summary.cancelled ? 'Scan cancelled.'
+    : `Scan done: ${summary.findings === 0 ? 'no problems' : `${summary.findings} problem${summary.findings === 1 ? '' : 's'}`}.`);
   return summary;
 }
 

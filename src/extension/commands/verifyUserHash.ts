@@ -1,7 +1,11 @@
-/** `idv.verifyUserHash`: check a hash in constant time and name the mistake behind a mismatch. */
+/**
+ * `idv.verifyUserHash`: check a hash in constant time and name the mistake behind a mismatch.
+ * The verdict, the diagnosis in full and the right hash go to the Identity Verification panel.
+ */
 import { verifyUserHash as verify, type VerifyResult } from '../../core/verify';
 import type { Platform } from '../../core/vendors';
 import type { CommandContext } from '../context';
+import type { IdentityPanel } from '../panel/panelView';
 import { askIdentifiers, pickPlatform, pickVendor, platformLabel, selectedText } from '../pickers';
 import type { ComputeArgs } from './computeUserHash';
 import { requireSecret } from './setSecret';
@@ -14,7 +18,7 @@ export interface VerifyArgs extends ComputeArgs {
 const HASH_SHAPE = /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/;
 
 /** Command handler. Resolves to the verdict, or undefined if cancelled. */
-export async function verifyUserHash(ctx: CommandContext, args?: VerifyArgs): Promise<VerifyResult | undefined> {
+export async function verifyUserHash(ctx: CommandContext, panel: IdentityPanel, args?: VerifyArgs): Promise<VerifyResult | undefined> {
   const title = 'Identity Verification: Verify User Hash';
   const selection = selectedText();
   const hash = args?.hash ?? (selection && HASH_SHAPE.test(selection) ? selection : await ctx.prompter().input({
@@ -50,12 +54,14 @@ export async function verifyUserHash(ctx: CommandContext, args?: VerifyArgs): Pr
   }
   ctx.walkthrough.done('hashChecked');
   ctx.log.info(`Verified a ${vendor.id}/${platform} user hash: ${result.match ? 'match' : `mismatch${result.diagnosis ? ` (${result.diagnosis.id})` : ''}`}.`);
-  const subject = `${result.identifier.kind === 'user_id' ? 'user id' : 'email'} ${JSON.stringify(result.identifier.value)}`;
-  if (result.match) {
-    void ctx.prompter().info(`The hash matches: it is the ${vendor.name} ${platformLabel(platform)} ${vendor.hashField} of ${subject}.`);
-  } else {
-    const why = result.diagnosis ? result.diagnosis.message : 'It matches none of the known mistakes: check the secret, the platform and the identifier.';
-    void ctx.prompter().warn(`The hash does not match ${subject}. ${why}`);
-  }
+  const why = result.diagnosis ? result.diagnosis.message : 'It matches none of the known mistakes: check the secret, the platform and the identifier.';
+  await panel.show({ hash: {
+    action: 'verified', vendor: vendor.name, platform: platformLabel(platform), hashField: vendor.hashField,
+    identifierKind: result.identifier.kind === 'user_id' ? 'user id' : 'email', identifier: result.identifier.value,
+    ...(result.identifier.note ? { identifierNote: result.identifier.note } : {}),
+    hash: result.expected, given: hash.trim(), match: result.match, ...(result.match ? {} : { diagnosis: why }),
+  } });
+  if (result.match) panel.notify('info', `The ${vendor.hashField} matches.`);
+  else panel.notify('warn', `The ${vendor.hashField} does not match${result.diagnosis ? ': the panel says why' : ''}.`);
   return result;
 }

@@ -1,25 +1,26 @@
 /**
  * The "Messenger Installations" view: one node per vendor and platform with its verdict (ready to
- * enforce, or not and why) and the scheme in use (HMAC, JWT or both mixed), under it the reasons,
- * info notes, and each installation, which opens its file at the line.
- * Holds only what the last `idv.checkInstallation` found; the core does the finding.
+ * enforce, or not) and the scheme in use on top; under it the reasons that concern the platform as
+ * a whole, info notes, then one row per installation (`file:line`, its own verdict icon), which
+ * opens its file at the line and holds the reasons about that place as its children. Every row's
+ * tooltip carries its full text, which a narrow side bar cuts.
+ * Holds only what the last `idv.checkInstallation` found; the core does the finding and the words.
  */
 import * as vscode from 'vscode';
-import { MOBILE_REMINDER, type Installation, type PlatformScheme, type Readiness } from '../../core/install/index';
+import { formatCheckText, MOBILE_REMINDER, readinessDetails, type CheckReport, type Installation, type PlatformScheme, type Readiness, type ReadinessReason } from '../../core/install/index';
 import { getVendor, type Platform } from '../../core/vendors';
 
 /** What the check found, as `idv check --format json` prints it. */
-export interface InstallResult {
-  readonly installations: readonly Installation[];
-  readonly readiness: readonly Readiness[];
-}
+export type InstallResult = CheckReport;
 
 /** A node of the view. */
 export type InstallNode =
-  | { readonly kind: 'verdict'; readonly readiness: Readiness; readonly installations: readonly Installation[] }
-  | { readonly kind: 'reason'; readonly text: string; readonly ready: boolean }
+  | { readonly kind: 'verdict'; readonly readiness: Readiness; readonly general: readonly ReadinessReason[]; readonly installations: readonly InstallationNode[] }
+  | { readonly kind: 'reason'; readonly reason: ReadinessReason; readonly ready: boolean }
   | { readonly kind: 'note'; readonly text: string }
-  | { readonly kind: 'installation'; readonly installation: Installation };
+  | InstallationNode;
+
+type InstallationNode = { readonly kind: 'installation'; readonly installation: Installation; readonly reasons: readonly ReadinessReason[] };
 
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { web: 'Web', ios: 'iOS', android: 'Android' };
 /** How the verdict's description names the scheme in use; nothing when no proof is sent. */
@@ -28,6 +29,9 @@ const SCHEME_NAMES: Readonly<Record<PlatformScheme, string>> = { hmac: 'HMAC', j
 /** The view's data provider. */
 export class InstallTreeProvider implements vscode.TreeDataProvider<InstallNode>, vscode.Disposable {
   private result: InstallResult = { installations: [], readiness: [] };
+  /** False until a check has filled the view (an empty report would then claim there is nothing). */
+  checked = false;
+  private roots: InstallNode[] = [];
   private uriOf: (file: string) => vscode.Uri | undefined = () => undefined;
   private readonly emitter = new vscode.EventEmitter<InstallNode | undefined>();
   /** Fires when a new check replaced the contents. */
@@ -36,24 +40,34 @@ export class InstallTreeProvider implements vscode.TreeDataProvider<InstallNode>
   /** Shows `result`; `uriOf` maps an installation's `file` back to the document to open. */
   set(result: InstallResult, uriOf: (file: string) => vscode.Uri | undefined): void {
     this.result = result;
+    this.checked = true;
     this.uriOf = uriOf;
+    // The reasons tied to the installations they name (the same verdicts as result.readiness).
+    this.roots = readinessDetails(result.installations).map(({ readiness, reasons }) => ({
+      kind: 'verdict',
+      readiness,
+      general: reasons.filter((r) => r.installation === undefined),
+      installations: result.installations
+        .filter((i) => i.vendor === readiness.vendor && i.platform === readiness.platform)
+        .map((installation) => ({ kind: 'installation', installation, reasons: reasons.filter((r) => r.installation === installation) })),
+    }));
     this.emitter.fire(undefined);
   }
 
-  /** Verdicts at the top; under each, its reasons and then its installations. */
+  /** The report `idv check --format text` prints for the same files. */
+  report(): string {
+    return formatCheckText(this.result);
+  }
+
+  /** Verdicts at the top; under each, the platform's own reasons and notes, then its installations. */
   getChildren(node?: InstallNode): InstallNode[] {
-    if (!node) {
-      return this.result.readiness.map((readiness) => ({
-        kind: 'verdict',
-        readiness,
-        installations: this.result.installations.filter((i) => i.vendor === readiness.vendor && i.platform === readiness.platform),
-      }));
-    }
+    if (!node) return this.roots;
+    if (node.kind === 'installation') return node.reasons.map((reason): InstallNode => ({ kind: 'reason', reason, ready: !blocks(node.installation) }));
     if (node.kind !== 'verdict') return [];
     return [
-      ...node.readiness.reasons.map((text): InstallNode => ({ kind: 'reason', text, ready: node.readiness.ready })),
+      ...node.general.map((reason): InstallNode => ({ kind: 'reason', reason, ready: node.readiness.ready })),
       ...node.readiness.notes.map((text): InstallNode => ({ kind: 'note', text })),
-      ...node.installations.map((installation): InstallNode => ({ kind: 'installation', installation })),
+      ...node.installations,
     ];
   }
 
@@ -69,13 +83,13 @@ export class InstallTreeProvider implements vscode.TreeDataProvider<InstallNode>
       return item;
     }
     if (node.kind === 'reason') {
-      const item = new vscode.TreeItem(node.text);
-      item.tooltip = node.text;
-      item.iconPath = new vscode.ThemeIcon(node.text === MOBILE_REMINDER ? 'device-mobile' : node.ready ? 'info' : 'warning');
+      const item = new vscode.TreeItem(node.reason.short);
+      item.tooltip = node.reason.text;
+      item.iconPath = new vscode.ThemeIcon(node.reason.text === MOBILE_REMINDER ? 'device-mobile' : node.ready ? 'info' : 'warning');
       item.contextValue = 'idv.installReason';
       return item;
     }
-    return installationItem(node.installation, this.uriOf(node.installation.file));
+    return installationItem(node, this.uriOf(node.installation.file));
   }
 
   dispose(): void {
@@ -83,15 +97,19 @@ export class InstallTreeProvider implements vscode.TreeDataProvider<InstallNode>
   }
 }
 
+/** True when this installation is one of the reasons its platform is not ready. */
+function blocks(i: Installation): boolean {
+  return (i.identifiers.length > 0 && !i.sendsHash && !i.unresolved) || (i.sendsHash && i.hashSource === 'client');
+}
+
 function verdictItem(r: Readiness): vscode.TreeItem {
-  const item = new vscode.TreeItem(`${getVendor(r.vendor).name} · ${PLATFORM_NAMES[r.platform]}`,
-    r.ready ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(`${getVendor(r.vendor).name} · ${PLATFORM_NAMES[r.platform]}`, vscode.TreeItemCollapsibleState.Expanded);
   const scheme = SCHEME_NAMES[r.scheme];
   item.description = `${r.ready ? 'ready to enforce' : 'not ready to enforce'}${scheme ? ` · ${scheme}` : ''}`;
   item.iconPath = r.ready
     ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
     : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-  const tooltip = new vscode.MarkdownString(`**${item.description}**`);
+  const tooltip = new vscode.MarkdownString().appendText(`${getVendor(r.vendor).name} on ${PLATFORM_NAMES[r.platform]}: `).appendMarkdown(`**${item.description}**`);
   for (const reason of r.reasons) tooltip.appendMarkdown('\n\n').appendText(`• ${reason}`);
   for (const note of r.notes) tooltip.appendMarkdown('\n\n').appendText(`ℹ ${note}`);
   item.tooltip = tooltip;
@@ -99,18 +117,28 @@ function verdictItem(r: Readiness): vscode.TreeItem {
   return item;
 }
 
-function installationItem(i: Installation, uri: vscode.Uri | undefined): vscode.TreeItem {
-  const item = new vscode.TreeItem(`${i.file}:${i.line}`);
+function installationItem(node: InstallationNode, uri: vscode.Uri | undefined): vscode.TreeItem {
+  const i = node.installation;
+  const item = new vscode.TreeItem(`${i.file}:${i.line}`, node.reasons.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   item.description = describe(i);
-  item.tooltip = `${getVendor(i.vendor).name} on ${PLATFORM_NAMES[i.platform]}: ${describe(i)}`;
-  const anonymous = i.identifiers.length === 0 && !i.sendsHash;
-  item.iconPath = new vscode.ThemeIcon(anonymous ? 'person' : i.unresolved ? 'question' : !i.sendsHash ? 'circle-slash' : i.hashSource === 'client' ? 'error' : 'check');
+  item.tooltip = [`${i.file}:${i.line}`, `${getVendor(i.vendor).name} on ${PLATFORM_NAMES[i.platform]}: ${describe(i)}`, ...node.reasons.map((r) => `• ${r.short}`)].join('\n');
+  item.iconPath = installationIcon(i);
   item.contextValue = 'idv.installation';
   if (uri) {
     const at = new vscode.Range(i.line - 1, 0, i.line - 1, 0);
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: at } satisfies vscode.TextDocumentShowOptions] };
   }
   return item;
+}
+
+/** The installation's own verdict: fine, blocks enforcement, or needs a look. */
+function installationIcon(i: Installation): vscode.ThemeIcon {
+  if (i.identifiers.length === 0 && !i.sendsHash) return new vscode.ThemeIcon('person');
+  if (i.unresolved) return new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground'));
+  if (!i.sendsHash) return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground'));
+  if (i.hashSource === 'client') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  if (i.hashSource === 'unknown' && i.identifiers.length > 0) return new vscode.ThemeIcon('question');
+  return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
 }
 
 /** "user_id, email · JWT sent · from the server", as the description and in tests. */
@@ -122,10 +150,11 @@ function describe(i: Installation): string {
   return `${who} · ${i.scheme === 'jwt' ? 'JWT' : 'HMAC hash'} sent · ${from}`;
 }
 
-/** A node as rendered, for tests: label, description, icon id, command and children. */
+/** A node as rendered, for tests: label, description, tooltip text, icon id, command and children. */
 export interface RenderedItem {
   readonly label: string;
   readonly description?: string;
+  readonly tooltip?: string;
   readonly icon?: string;
   readonly command?: { readonly command: string; readonly arguments: readonly unknown[] };
   readonly children: readonly RenderedItem[];
@@ -139,6 +168,7 @@ export function renderTree(provider: InstallTreeProvider, node?: InstallNode): R
     return {
       label,
       ...(typeof item.description === 'string' ? { description: item.description } : {}),
+      ...(item.tooltip !== undefined ? { tooltip: typeof item.tooltip === 'string' ? item.tooltip : item.tooltip.value } : {}),
       ...(item.iconPath instanceof vscode.ThemeIcon ? { icon: item.iconPath.id } : {}),
       ...(item.command ? { command: { command: item.command.command, arguments: item.command.arguments ?? [] } } : {}),
       children: renderTree(provider, child),

@@ -28,6 +28,7 @@ import { ProblemCount } from '../statusBar';
 import { ContextKeyProgress } from '../walkthroughProgress';
 import { webCryptoHmac } from '../../core/userHash';
 import { WebLinter } from './webLinter';
+import { IdentityPanel, PANEL_VIEW } from '../panel/panelView';
 
 /** The context key the manifest's `when` clauses read to hide what the browser host lacks. */
 export const WEB_HOST_KEY = 'idv.webHost';
@@ -41,6 +42,7 @@ export const OFF_IN_BROWSER = {
   'idv.scanHistory': 'runs git',
   'idv.checkSecretExposure': 'runs git and reads build output from disk',
   'idv.checkInstallation': 'reads the workspace from disk with the syntax layer',
+  'idv.copyInstallReport': 'checks the installations, which reads the workspace from disk with the syntax layer',
   'idv.untrackSecretFile': 'runs git',
 } as const satisfies Record<`idv.${string}`, string>;
 
@@ -68,9 +70,12 @@ export function activate(context: vscode.ExtensionContext): void {
   // No git here: the secret-file fix says which git commands to run instead of running them.
   const noGit = { isTracked: () => Promise.resolve(undefined) };
   const codeActions = new IdvCodeActions(findings, noGit);
+  // The results panel runs here too: it needs no Node (its nonce comes from WebCrypto).
+  const panel = new IdentityPanel(ctx);
 
   const commands = {
-    'idv.computeUserHash': (args?: Parameters<typeof computeUserHash>[1]) => computeUserHash(ctx, args),
+    'idv.computeUserHash': (args?: Parameters<typeof computeUserHash>[2]) => computeUserHash(ctx, panel, args),
+    'idv.showPanel': () => panel.reveal(),
     'idv.setSecret': (args?: Parameters<typeof setSecret>[1]) => setSecret(ctx, args),
     'idv.forgetSecret': (args?: Parameters<typeof forgetSecret>[1]) => forgetSecret(ctx, args),
     'idv.insertSnippet': (args?: Parameters<typeof insertSnippet>[1]) => insertSnippet(ctx, args),
@@ -82,7 +87,8 @@ export function activate(context: vscode.ExtensionContext): void {
   }));
 
   context.subscriptions.push(
-    log, configs, linter, problems, ...off,
+    log, configs, linter, problems, panel, ...off,
+    vscode.window.registerWebviewViewProvider(PANEL_VIEW, panel),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, codeActions, { providedCodeActionKinds: IdvCodeActions.providedCodeActionKinds }),
     // The same hover as on the desktop: the short why, this finding's facts and its fixes.
     ...registerDiagnosticHover(new IdvHover(linter.collection, findings, codeActions)),

@@ -43,18 +43,22 @@ describe('hash checker', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Message' });
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 0, 0, 'Message'.length);
-    // Identifier from the selection; the user presses "Insert at Cursor" on the result.
-    const { result, prompter } = await drive<ComputeResult>('idv.computeUserHash', [{ pick: 'Intercom' }, { pick: 'Web' }, { press: 'Insert at Cursor' }]);
+    // Identifier from the selection; the user presses "Insert at Cursor" in the panel.
+    const { result, prompter } = await drive<ComputeResult>('idv.computeUserHash', [{ pick: 'Intercom' }, { pick: 'Web' }]);
     assert.equal(result.hash, KNOWN_HASH);
-    assert.match(prompter.notices[0] ?? '', new RegExp(KNOWN_HASH));
+    assert.equal(api.panelState().hash?.hash, KNOWN_HASH);
+    // The notification only says it is done, with a button back to the panel.
+    assert.equal(prompter.notices[0], 'Computed the Intercom Web user_hash.');
+    assert.deepEqual(prompter.calls.find((c) => c.kind === 'info')?.options, ['Show']);
+    await api.panelMessage({ type: 'insert', what: 'hash' });
     assert.equal(doc.getText(), `Message${KNOWN_HASH}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('hashes the user id when both a user id and an email are typed, and says so', async () => {
-    const { result, prompter } = await drive<ComputeResult>('idv.computeUserHash', [{ input: '42, alice@example.com' }], { vendor: 'intercom', platform: 'web' });
+    const { result } = await drive<ComputeResult>('idv.computeUserHash', [{ input: '42, alice@example.com' }], { vendor: 'intercom', platform: 'web' });
     assert.equal(result.identifier.value, '42');
-    assert.match(prompter.notices[0] ?? '', /user id is hashed/);
+    assert.match(api.panelState().hash?.identifierNote ?? '', /user id is hashed/);
   });
 
   it('asks for a secret when none is stored, then computes', async () => {
@@ -68,10 +72,25 @@ describe('hash checker', () => {
     assert.equal(result.match, true);
   });
 
+  it('shows a mismatching hash in the panel: the diagnosis in full and the whole right hash', async () => {
+    const diagnosis = 'The hash is of the email, but Intercom needs the hash of the user id when a user id is sent (a hash of the email fails with 401).';
+    const expected = hashOf('secret', '42');
+    // Waits for the page itself to show both, as loaded in the webview (its text, not the state).
+    const shown = api.panelShows((text) => text.includes(diagnosis) && text.includes(expected));
+    const { result, prompter } = await drive<VerifyResult>('idv.verifyUserHash', [
+      { input: hashOf('secret', 'alice@example.com') }, { pick: 'Intercom' }, { pick: 'Web' }, { input: '42, alice@example.com' },
+    ]);
+    assert.equal(result.diagnosis?.id, 'email-instead-of-user-id');
+    const text = await shown;
+    assert.match(text, new RegExp(`\\b${expected}\\b`), 'the 64-character hash, whole');
+    assert.equal(prompter.notices[0], 'The user_hash does not match: the panel says why.');
+    assert.ok((prompter.notices[0] ?? '').length < 80);
+  });
+
   it('diagnoses an uppercase hash', async () => {
-    const { result, prompter } = await drive<VerifyResult>('idv.verifyUserHash', [], { vendor: 'intercom', platform: 'web', identifier: 'Message', hash: KNOWN_HASH.toUpperCase() });
+    const { result } = await drive<VerifyResult>('idv.verifyUserHash', [], { vendor: 'intercom', platform: 'web', identifier: 'Message', hash: KNOWN_HASH.toUpperCase() });
     assert.equal(result.diagnosis?.id, 'uppercase-hex');
-    assert.match(prompter.notices[0] ?? '', /uppercase/);
+    assert.match(api.panelState().hash?.diagnosis ?? '', /uppercase/);
   });
 
   it('diagnoses a hash made with the secret from before a rotation', async () => {
@@ -92,10 +111,10 @@ describe('hash checker', () => {
     const { result, prompter } = await drive<JwtInspection>('idv.inspectJwt', [], { vendor: 'intercom', platform: 'web', token });
     assert.equal(result.signatureValid, true);
     assert.ok(result.warnings.some((w) => w.includes('"exp"')));
-    assert.match(prompter.notices[0] ?? '', /exp/);
-    assert.equal(vscode.window.activeTextEditor?.document.uri.scheme, 'idv-jwt');
-    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /"user_id": "42"/);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.equal(prompter.notices[0], 'Intercom JWT: Valid, and 1 more problem.');
+    const panel = api.panelState().jwt;
+    assert.ok(panel?.problems.some((p) => p.includes('"exp"')), JSON.stringify(panel));
+    assert.deepEqual(panel?.claims.find((c) => c.name === 'user_id'), { name: 'user_id', value: '"42"' });
   });
 
   it('creates a test JWT for Intercom that verifies with the stored secret and carries user_id and exp', async () => {
@@ -128,11 +147,10 @@ describe('hash checker', () => {
     const inspected = await drive<JwtInspection>('idv.inspectJwt', [], { vendor: 'intercom', platform: 'android', token });
     assert.equal(inspected.result.signatureValid, true);
     assert.deepEqual(inspected.result.problems, []);
-    assert.match(inspected.prompter.notices[0] ?? '', /^Valid: /);
-    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
-    assert.match(text, /^\/\/ Intercom JWT, decoded\.\n\/\/ Valid: /);
-    assert.match(text, /\/\/ {3}exp {2}\d{4}-\d\d-\d\dT[\d:]+Z {2}\(in (59 minutes|1 hour)\)/);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.equal(inspected.prompter.notices[0], 'Intercom JWT: Valid.');
+    const panel = api.panelState().jwt;
+    assert.match(panel?.headline ?? '', /^Valid: /);
+    assert.match(panel?.claims.find((c) => c.name === 'exp')?.time ?? '', /^\d{4}-\d\d-\d\dT[\d:]+Z \(in (59 minutes|1 hour)\)$/);
     await drive('idv.forgetSecret', [], { vendor: 'intercom', platform: 'android', slot: 'all' });
   });
 
@@ -155,7 +173,7 @@ describe('hash checker', () => {
     await drive('idv.setSecret', [{ input: probe }], { vendor: 'featurebase' });
     const created = await drive<TestJwt>('idv.createTestJwt', [], { vendor: 'featurebase', claims: { email: 'a@b.co' }, lifetimeSeconds: 600 });
     await drive('idv.inspectJwt', [], { vendor: 'featurebase', token: created.result.token });
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.ok(!JSON.stringify(api.panelState()).includes(probe), 'the panel never holds the secret');
     await drive('idv.forgetSecret', [], { vendor: 'featurebase', slot: 'all' });
     const hits = filesContaining(root, probe, 'chromium');
     assert.deepEqual(hits, []);
