@@ -16,15 +16,18 @@ export const LOCK_FILES: Readonly<Record<string, 'npm' | 'yarn' | 'pnpm' | 'bun'
   'package-lock.json': 'npm', 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lockb': 'bun', 'bun.lock': 'bun',
 };
 
-/** Manifests deeper than this (`android/app/build.gradle` is 2) belong to nested projects. */
-const MAX_DEPTH = 2;
+/**
+ * Manifests below the root belong to nested projects (a monorepo's apps, which the host reads
+ * as projects of their own), except the native folders of a mobile app: `ios/Podfile`,
+ * `android/app/build.gradle`.
+ */
+const NATIVE_FOLDER = /^(?:ios|android)\/(?:app\/)?(?:Podfile|build\.gradle(?:\.kts)?)$/;
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-const depth = (path: string): number => path.split('/').length - 1;
 
 /** The package manager of a manifest path, when it is one the model reads. */
 export function manifestEcosystem(path: string): Ecosystem | undefined {
-  return depth(path) <= MAX_DEPTH ? MANIFESTS[baseName(path)] : undefined;
+  return !path.includes('/') || NATIVE_FOLDER.test(path) ? MANIFESTS[baseName(path)] : undefined;
 }
 
 /** One dependency declared by a manifest. */
