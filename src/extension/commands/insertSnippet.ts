@@ -61,8 +61,11 @@ const TITLE = 'Identity Verification: Insert Snippet';
 
 type SnippetItem = vscode.QuickPickItem & { snippet?: SnippetInfo };
 
-/** Command handler. Resolves to what was inserted where, or undefined if cancelled. */
-export async function insertSnippet(ctx: CommandContext, args: InsertArgs | undefined, syntax: EditorSyntax): Promise<InsertResult | undefined> {
+/**
+ * Command handler. Resolves to what was inserted where, or undefined if cancelled. Without
+ * `syntax` (the browser build) the project model has no environment reads.
+ */
+export async function insertSnippet(ctx: CommandContext, args?: InsertArgs, syntax?: EditorSyntax): Promise<InsertResult | undefined> {
   const editor = vscode.window.activeTextEditor;
   const settings = readSettings(editor?.document.uri);
   const project = await readProject(syntax, editor?.document.uri);
