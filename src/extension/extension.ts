@@ -115,7 +115,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'idv.inspectJwt': (args?: Parameters<typeof inspectJwt>[2]) => inspectJwt(ctx, panel, args),
     'idv.setSecret': (args?: Parameters<typeof setSecret>[1]) => setSecret(ctx, args),
     'idv.forgetSecret': (args?: Parameters<typeof forgetSecret>[1]) => forgetSecret(ctx, args),
-    'idv.insertSnippet': (args?: Parameters<typeof insertSnippet>[1]) => insertSnippet(ctx, args),
+    'idv.insertSnippet': (args?: Parameters<typeof insertSnippet>[1]) => insertSnippet(ctx, args, syntax),
     'idv.checkInstallation': async () => {
       const result = await checkInstallation(ctx, { git, configs, tree: installTree, syntax });
       // The walkthrough's step is done when the check passes: installations found, all ready.

@@ -3,7 +3,10 @@ import * as vscode from 'vscode';
 import { looksLikeEmail, type UserIdentifiers } from '../core/userHash';
 import { findVendor, VENDORS, type Platform, type Vendor } from '../core/vendors';
 import type { CommandContext } from './context';
+import { BACK, type Back, type StepOptions } from './prompts';
 import { readSettings } from './settings';
+import type { Step } from './steps';
+import { readProject } from './workspaceModel';
 
 const PLATFORM_LABELS: Record<Platform, string> = { web: 'Web', ios: 'iOS', android: 'Android' };
 
@@ -16,14 +19,17 @@ export interface TargetArgs {
 /** The vendor from `args`, else a quick pick with the configured default first. */
 export async function pickVendor(ctx: CommandContext, args: TargetArgs | undefined, title: string): Promise<Vendor | undefined> {
   if (args?.vendor) return findVendor(args.vendor);
+  const picked = await askVendor(ctx, readSettings(vscode.window.activeTextEditor?.document.uri).defaultVendor, undefined, title, {});
+  return picked === BACK ? undefined : picked;
+}
+
+/** The vendor quick pick: `preferred` listed first, `current` (an earlier answer) selected. */
+async function askVendor(ctx: CommandContext, preferred: string, current: Vendor | undefined, title: string, at: StepOptions): Promise<Vendor | Back | undefined> {
   const stored = new Set((await ctx.vault.stored()).map((ref) => ref.vendor.id));
-  const preferred = readSettings(vscode.window.activeTextEditor?.document.uri).defaultVendor;
   const ordered = [...VENDORS].sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
-  const picked = await ctx.prompter().pick(
-    ordered.map((vendor) => ({ label: vendor.name, description: stored.has(vendor.id) ? '$(key) secret stored' : '', detail: describeVendor(vendor), vendor })),
-    { title, placeHolder: 'Which messenger?', matchOnDetail: true },
-  );
-  return picked?.vendor;
+  const items = ordered.map((vendor) => ({ label: vendor.name, description: stored.has(vendor.id) ? '$(key) secret stored' : '', detail: describeVendor(vendor), vendor }));
+  const picked = await ctx.prompter().pickStep(items, { title, placeHolder: 'Which messenger?', matchOnDetail: true, active: items.find((i) => i.vendor === current) ?? items[0], ...at });
+  return picked === BACK ? BACK : picked?.vendor;
 }
 
 function describeVendor(vendor: Vendor): string {
@@ -58,12 +64,15 @@ export async function pickJwtVendor(ctx: CommandContext, args: TargetArgs | unde
 export async function pickPlatform(ctx: CommandContext, vendor: Vendor, args: TargetArgs | undefined, title: string): Promise<Platform | undefined> {
   if (args?.platform) return vendor.platforms.includes(args.platform) ? args.platform : undefined;
   if (vendor.platforms.length === 1) return vendor.platforms[0];
+  const picked = await askPlatform(ctx, vendor, undefined, title, {});
+  return picked === BACK ? undefined : picked;
+}
+
+async function askPlatform(ctx: CommandContext, vendor: Vendor, current: Platform | undefined, title: string, at: StepOptions): Promise<Platform | Back | undefined> {
   const stored = new Set((await ctx.vault.stored()).filter((r) => r.vendor === vendor && r.slot === 'current').map((r) => r.platform));
-  const picked = await ctx.prompter().pick(
-    vendor.platforms.map((platform) => ({ label: PLATFORM_LABELS[platform], description: stored.has(platform) ? '$(key) secret stored' : 'no secret stored', platform })),
-    { title, placeHolder: `${vendor.name} gives each platform its own secret. Which platform?` },
-  );
-  return picked?.platform;
+  const items = vendor.platforms.map((platform) => ({ label: PLATFORM_LABELS[platform], description: stored.has(platform) ? '$(key) secret stored' : 'no secret stored', platform }));
+  const picked = await ctx.prompter().pickStep(items, { title, placeHolder: `${vendor.name} gives each platform its own secret. Which platform?`, active: items.find((i) => i.platform === current) ?? items[0], ...at });
+  return picked === BACK ? BACK : picked?.platform;
 }
 
 /** Human name of a platform. */
@@ -93,21 +102,86 @@ export function selectedText(): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/**
- * The identifiers from `args` (kept whole, exactly as given), else from the selection or an
- * input box (split into user id and email).
- */
-export async function askIdentifiers(ctx: CommandContext, args: { identifier?: string; userId?: string; email?: string } | undefined, title: string, useSelection = true): Promise<UserIdentifiers | undefined> {
+/** Identifiers a command accepts from code. */
+export interface IdentifierArgs {
+  readonly identifier?: string;
+  readonly userId?: string;
+  readonly email?: string;
+}
+
+/** The identifiers from `args`, kept whole, exactly as given; undefined when they give none. */
+function givenIdentifiers(args: IdentifierArgs | undefined): UserIdentifiers | undefined {
   if (args?.userId !== undefined || args?.email !== undefined) return { userId: args.userId, email: args.email };
   if (args?.identifier !== undefined) return looksLikeEmail(args.identifier.trim()) ? { email: args.identifier } : { userId: args.identifier };
-  const text = (useSelection ? selectedText() : undefined) ?? await ctx.prompter().input({
+  return undefined;
+}
+
+function identifiersBox(ctx: CommandContext, value: string | undefined, title: string, at: StepOptions): Thenable<string | Back | undefined> {
+  return ctx.prompter().inputStep({
     title,
     prompt: 'The user id, the email, or both separated by a comma (the user id is then hashed).',
     placeHolder: '42, alice@example.com',
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? 'Give a user id or an email: unidentified users have no hash.' : undefined),
+    ...(value !== undefined ? { value } : {}),
+    validateInput: (v) => (parseIdentifiers(v).userId === undefined && parseIdentifiers(v).email === undefined ? 'Give a user id or an email: unidentified users have no hash.' : undefined),
+    ...at,
   });
-  if (text === undefined) return undefined;
-  const ids = parseIdentifiers(text);
-  return ids.userId === undefined && ids.email === undefined ? undefined : ids;
+}
+
+/** The hash checker's answers so far; `idsText` is what the user typed, shown again after Back. */
+export interface TargetAnswers {
+  readonly vendor?: Vendor;
+  readonly platform?: Platform;
+  readonly idsText?: string;
+}
+
+/** What the hash checker asked last time in this workspace: the next run's defaults. */
+interface LastTarget {
+  readonly vendor: string;
+  readonly platform: Platform;
+}
+const LAST_TARGET = 'idv.hashChecker.lastRun';
+
+/**
+ * The vendor, platform and identifier questions of the hash checker as steps. The vendor
+ * selected at first is the last run's, else the one whose SDK the project uses, else the
+ * configured default; `useSelection` false when the selection was taken for something else.
+ */
+export async function targetSteps<S extends TargetAnswers>(ctx: CommandContext, args: (TargetArgs & IdentifierArgs) | undefined, title: string, useSelection: boolean): Promise<Step<S>[]> {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  const last = ctx.extension.workspaceState.get<LastTarget>(LAST_TARGET);
+  const project = args?.vendor || last ? undefined : await readProject(undefined, uri);
+  const preferred = last?.vendor ?? project?.model.vendors[0] ?? readSettings(uri).defaultVendor;
+  const vendorOf = (state: S) => state.vendor ?? findVendor(args?.vendor ?? '');
+  return [
+    {
+      asks: () => !args?.vendor,
+      ask: (state, at) => askVendor(ctx, preferred, state.vendor ?? findVendor(preferred), title, at).then((vendor) => (vendor === BACK || !vendor ? vendor : { ...state, vendor })),
+    },
+    {
+      asks: (state) => !args?.platform && (vendorOf(state)?.platforms.length ?? 2) > 1,
+      ask: (state, at) => {
+        const vendor = vendorOf(state) as Vendor;
+        const current = state.platform ?? (last?.vendor === vendor.id ? last.platform : undefined);
+        return askPlatform(ctx, vendor, current, title, at).then((platform) => (platform === BACK || !platform ? platform : { ...state, platform }));
+      },
+    },
+    {
+      asks: () => givenIdentifiers(args) === undefined && !(useSelection && selectedText() !== undefined),
+      ask: (state, at) => identifiersBox(ctx, state.idsText, title, at).then((idsText) => (idsText === BACK || idsText === undefined ? idsText : { ...state, idsText })),
+    },
+  ];
+}
+
+/** The vendor, platform and identifiers the steps and `args` settle on; remembered for the next run. */
+export async function settleTarget(ctx: CommandContext, state: TargetAnswers, args: (TargetArgs & IdentifierArgs) | undefined, useSelection: boolean): Promise<{ vendor: Vendor; platform: Platform; ids: UserIdentifiers } | undefined> {
+  const vendor = state.vendor ?? findVendor(args?.vendor ?? '');
+  if (!vendor) return undefined;
+  const platform = state.platform ?? (args?.platform ? (vendor.platforms.includes(args.platform) ? args.platform : undefined) : vendor.platforms[0]);
+  if (!platform) return undefined;
+  const text = state.idsText ?? (useSelection ? selectedText() : undefined);
+  const ids = givenIdentifiers(args) ?? (text === undefined ? undefined : parseIdentifiers(text));
+  if (!ids || (ids.userId === undefined && ids.email === undefined)) return undefined;
+  await ctx.extension.workspaceState.update(LAST_TARGET, { vendor: vendor.id, platform } satisfies LastTarget);
+  return { vendor, platform, ids };
 }

@@ -5,10 +5,33 @@
  */
 import * as vscode from 'vscode';
 
+/**
+ * What a multi-step question resolves to when the user presses Back. A registered symbol, so
+ * that a prompter in another bundle (the integration tests' scripted one) answers with the same.
+ */
+export const BACK: unique symbol = Symbol.for('idv.prompts.back') as never;
+export type Back = typeof BACK;
+
+/** Where a question stands in a command's sequence of questions. */
+export interface StepOptions {
+  /** This question's number and the count of questions, shown as "2/4". */
+  readonly step?: number;
+  readonly totalSteps?: number;
+  /** Offers VS Code's Back button, which resolves the question to BACK. */
+  readonly back?: boolean;
+}
+
+/** A quick pick's options, with its place in the sequence and the item selected at first. */
+export type PickOptions<T> = vscode.QuickPickOptions & StepOptions & { readonly active?: T | undefined };
+export type InputOptions = vscode.InputBoxOptions & StepOptions;
+
 export interface Prompter {
-  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Thenable<T | undefined>;
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined>;
   input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
+  /** One question of a multi-step command (steps.ts): BACK when the user pressed Back. */
+  pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Thenable<T | Back | undefined>;
+  inputStep(options: InputOptions): Thenable<string | Back | undefined>;
   info(message: string, ...actions: string[]): Thenable<string | undefined>;
   warn(message: string, ...actions: string[]): Thenable<string | undefined>;
   /** A modal question before something that changes the user's repository; resolves to `action` or undefined. */
@@ -44,14 +67,17 @@ export class WindowPrompter implements Prompter {
    * Resolves with what `accept` makes of an accepted box (undefined: keep asking); the box stays
    * on screen, busy, until the next question replaces it or the command finishes.
    */
-  private answer<A>(box: Box, accept: () => Promise<A | undefined> | A | undefined): Promise<A | undefined> {
+  private answer<A>(box: Box, accept: () => Promise<A | undefined> | A | undefined): Promise<A | Back | undefined> {
     return new Promise((resolve) => {
       const subscriptions: vscode.Disposable[] = [];
-      const done = (value: A | undefined) => {
+      const done = (value: A | Back | undefined) => {
         for (const s of subscriptions) s.dispose();
         resolve(value);
       };
       subscriptions.push(
+        box.onDidTriggerButton((button) => {
+          if (button === vscode.QuickInputButtons.Back) done(BACK);
+        }),
         box.onDidAccept(() => {
           void Promise.resolve(accept()).then((value) => {
             if (value === undefined) return; // nothing chosen, or an invalid value: keep asking
@@ -68,30 +94,41 @@ export class WindowPrompter implements Prompter {
     });
   }
 
-  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | undefined> {
+    return this.pickStep(items, { ...options, back: false }).then(noBack);
+  }
+
+  pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | Back | undefined> {
     const box = this.quickPick(items, options);
+    if (options.active !== undefined) box.activeItems = [options.active];
     return this.answer(box, () => box.selectedItems[0] as T | undefined);
   }
 
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
     const box = this.quickPick(items, options);
     box.canSelectMany = true;
-    return this.answer(box, () => [...box.selectedItems] as T[]);
+    return this.answer(box, () => [...box.selectedItems] as T[]).then(noBack);
   }
 
-  private quickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): vscode.QuickPick<vscode.QuickPickItem> {
+  private quickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & StepOptions): vscode.QuickPick<vscode.QuickPickItem> {
     const box = vscode.window.createQuickPick();
     box.title = options.title;
     box.placeholder = options.placeHolder;
     box.matchOnDescription = options.matchOnDescription ?? false;
     box.matchOnDetail = options.matchOnDetail ?? false;
     box.items = items;
+    placeStep(box, options);
     this.present(box);
     return box;
   }
 
   input(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    return this.inputStep({ ...options, back: false }).then(noBack);
+  }
+
+  inputStep(options: InputOptions): Promise<string | Back | undefined> {
     const box = vscode.window.createInputBox();
+    placeStep(box, options);
     box.title = options.title;
     box.prompt = options.prompt;
     box.placeholder = options.placeHolder;
@@ -149,4 +186,16 @@ export class WindowPrompter implements Prompter {
     box?.hide();
     box?.dispose();
   }
+}
+
+/** The step counter and the Back button of a question in a sequence. */
+function placeStep(box: Box, options: StepOptions): void {
+  box.step = options.step;
+  box.totalSteps = options.totalSteps;
+  box.buttons = options.back ? [vscode.QuickInputButtons.Back] : [];
+}
+
+/** A question asked without a Back button cannot resolve to BACK; this says so to the types. */
+function noBack<T>(value: T | Back | undefined): T | undefined {
+  return value === BACK ? undefined : value;
 }

@@ -20,9 +20,10 @@ import { RUBY_SNIPPETS } from './server/ruby';
 import { RUST_SNIPPETS } from './server/rust';
 import { WEBCRYPTO_SNIPPETS } from './server/webcrypto';
 import { toPlainText, toVsCodeBody } from './template';
-import type { IdentifierKind, SnippetContext, SnippetDefinition, SnippetKind, SnippetScheme } from './types';
+import type { IdentifierKind, SnippetAuth, SnippetContext, SnippetDefinition, SnippetKind, SnippetScheme } from './types';
 
-export type { IdentifierKind, SnippetKind, SnippetScheme } from './types';
+export type { IdentifierKind, SnippetAuth, SnippetKind, SnippetScheme } from './types';
+export { snippetFile, snippetFrameworks } from './placement';
 
 const DEFINITIONS: readonly SnippetDefinition[] = [
   ...NODE_SNIPPETS, ...WEBCRYPTO_SNIPPETS, ...PYTHON_SNIPPETS, ...RUBY_SNIPPETS, ...PHP_SNIPPETS,
@@ -100,6 +101,8 @@ export interface RenderOptions {
   readonly identifier?: IdentifierKind | undefined;
   /** The environment variable or secret-store key; default the vendor's conventional name. */
   readonly envVar?: string | undefined;
+  /** The project's auth helper (snippets that need the signed-in user); default a marked placeholder. */
+  readonly auth?: SnippetAuth | undefined;
 }
 
 export interface RenderedSnippet {
@@ -143,6 +146,7 @@ export function resolveContext(id: string, options: RenderOptions = {}): Snippet
     emailFallback: vendor.hashes === 'user_id_or_email' && identifier === 'user_id',
     hexSecret: vendor.secretEncoding === 'hex',
     kidEnvVar: vendor.jwt?.kidEnvVar,
+    ...(options.auth ? { auth: options.auth } : {}),
   };
 }
 

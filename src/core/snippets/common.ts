@@ -1,5 +1,6 @@
 /** Small helpers the language files share, so that each of them stays about templates only. */
-import type { SnippetContext } from './types';
+import { stop } from './template';
+import type { SnippetAuth, SnippetContext } from './types';
 
 /** What a server endpoint returns to the client, keyed by the vendor's own field names. */
 export interface ResponseField {
@@ -47,4 +48,19 @@ export function jwtClaims(c: SnippetContext): { claim: string; value: 'id' | 'em
     claims.push({ claim: name, value: fixed !== undefined ? { literal: fixed } : 'email' });
   }
   return claims;
+}
+
+/**
+ * How a Next.js server snippet gets the signed-in user: the project's auth helper when the
+ * project model found one, else next-auth v5's `auth` from a tab stop under a comment that
+ * says it is a placeholder, so that it is not mistaken for the project's own.
+ */
+export function nextAuth(c: SnippetContext): SnippetAuth {
+  return c.auth ?? {
+    imports: [
+      `// Placeholder: import your app's auth helper; it must give the signed-in user's id and email.`,
+      `import { auth } from '${stop(1, '@/auth')}';`,
+    ],
+    user: '(await auth())?.user',
+  };
 }

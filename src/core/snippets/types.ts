@@ -24,6 +24,16 @@ export interface SnippetContext {
   readonly hexSecret: boolean;
   /** Environment variable holding the JWT key id, for vendors that need a `kid` header. */
   readonly kidEnvVar?: string | undefined;
+  /** The project's auth helper, when the project model found it; else templates write a marked placeholder. */
+  readonly auth?: SnippetAuth | undefined;
+}
+
+/** How server code in the project gets the signed-in user (see src/core/workspace). */
+export interface SnippetAuth {
+  /** Import lines, written out. */
+  readonly imports: readonly string[];
+  /** An expression, inside an async function, for the signed-in user with `id` and `email`. */
+  readonly user: string;
 }
 
 /**

@@ -17,6 +17,7 @@ export const chatwoot = defineVendor({
       text: [{ needle: '$chatwoot.setUser(', gate: '$chatwoot', settings: 'object' }],
     },
   ],
+  packages: { npm: ['@chatwoot/react-native-widget'], pub: ['chatwoot_sdk'] },
   markers: ['$chatwoot', 'chatwootSDK', 'identifier_hash'],
   needles: [{ needle: '$chatwoot', window: 'woo' }],
   samples: [

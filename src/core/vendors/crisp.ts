@@ -53,6 +53,7 @@ export const crisp = defineVendor({
       text: [{ needle: 'Crisp.setUserEmail(', gate: 'Crisp.set', settings: 'args' }],
     },
   ],
+  packages: { npm: ['crisp-sdk-web', 'react-native-crisp-chat-sdk'], cocoapods: ['Crisp'], pub: ['crisp_chat'], gradle: ['im.crisp:crisp-sdk'] },
   markers: ['$crisp', 'CRISP_WEBSITE_ID'],
   needles: [
     { needle: 'Crisp.user', window: 'p.u' }, { needle: 'crisp-chat-sdk', window: 't-s' }, { needle: '$crisp', window: '$cr' },

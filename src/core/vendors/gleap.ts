@@ -33,6 +33,7 @@ export const gleap = defineVendor({
       sdks: ['android-java', 'android-kotlin'], example: 'Gleap.getInstance().identifyContact(userId, props) with props.setHash(hash)', proof: { in: 'separate' },
     },
   ],
+  packages: { npm: ['gleap', 'react-native-gleapsdk'], cocoapods: ['Gleap'], pub: ['gleap_sdk'] },
   markers: ['Gleap.'],
   needles: [{ needle: 'Gleap.', window: 'Gle' }],
   samples: [

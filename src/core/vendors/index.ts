@@ -33,7 +33,7 @@ export type MessengerShape = MessengerShapeOf<VendorId>;
 /** One identify call as the text engine finds it. */
 export type IdentifyCallSpec = IdentifyCallSpecOf<VendorId>;
 
-export type { ClientCall, ClientSdk, Engine, HashedIdentifier, Platform, PrefilterNeedle, ProofPlace, ProofScheme, Sample, SampleLang, SecretEncoding, ShapeSpec, TextSpec, VendorDefinition } from './types';
+export type { ClientCall, ClientSdk, Ecosystem, Engine, HashedIdentifier, Platform, PrefilterNeedle, ProofPlace, ProofScheme, Sample, SampleLang, SecretEncoding, ShapeSpec, TextSpec, VendorDefinition, VendorPackages } from './types';
 export { CLIENT_SDKS } from './types';
 export type { CallFacts, CallVerdict } from './proof';
 

@@ -99,6 +99,10 @@ export const intercom = defineVendor({
     { sdks: ['android-java'], example: 'Intercom.client().setUserJwt(jwt)', role: 'proof', shape: { kind: 'call', target: 'Intercom.client.setUserJwt' } },
     { sdks: ['ios-swift', 'android-kotlin', 'flutter', 'react-native'], example: 'Intercom.loginUnidentifiedUser()', role: 'anonymous' },
   ],
+  packages: {
+    npm: ['@intercom/messenger-js-sdk', 'react-use-intercom', '@intercom/intercom-react-native', '@capacitor-community/intercom', 'cordova-plugin-intercom'],
+    cocoapods: ['Intercom'], pub: ['intercom_flutter'], gradle: ['io.intercom.android:intercom-sdk'],
+  },
   markers: ['intercomSettings', 'Intercom(', 'Intercom.', 'intercom_user_jwt', 'user_hash', '@intercom/', 'react-use-intercom'],
   // `Intercom` through `rco` (80 hits in 14 MB of node_modules; its `Int` would stop at every Int32Array).
   needles: [{ needle: 'Intercom', window: 'rco' }, { needle: 'intercomSettings', window: 'rco' }, { needle: '$intercom', window: '$in' }],

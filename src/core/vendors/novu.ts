@@ -20,6 +20,7 @@ export const novu = defineVendor({
     { sdks: ['web'], example: '<NovuProvider subscriberId subscriberHash applicationIdentifier>' },
     { sdks: ['web'], example: 'new Novu({ applicationIdentifier, subscriberId, subscriberHash })' },
   ],
+  packages: { npm: ['@novu/react', '@novu/js', '@novu/notification-center'] },
   markers: ['subscriberHash', '@novu/', 'NovuProvider'],
   needles: [],
   samples: [

@@ -30,6 +30,7 @@ export const tawkto = defineVendor({
       text: [{ needle: 'Tawk_API.setAttributes(', gate: 'Tawk_API', then: /^\s{0,40}\{/, settings: 'object' }],
     },
   ],
+  packages: { npm: ['@tawk.to/tawk-messenger-react', '@tawk.to/tawk-messenger-vue'] },
   markers: ['Tawk_API'],
   // Searched together with TAWK_API_KEY in one pass for `_API` (engine/topics.ts).
   needles: [{ needle: 'Tawk_API', window: 'Taw' }],

@@ -167,6 +167,12 @@ export interface Sample {
   readonly engines: readonly Engine[];
 }
 
+/** The package managers whose manifests the project model reads. */
+export type Ecosystem = 'npm' | 'cocoapods' | 'pub' | 'gradle' | 'gem' | 'pypi' | 'composer' | 'go';
+
+/** Package names by package manager (Gradle: `group:artifact`). */
+export type VendorPackages = Partial<Record<Ecosystem, readonly string[]>>;
+
 /** A needle for the byte pre-filter, with its rarest three characters (see engine/topics.ts). */
 export interface PrefilterNeedle {
   readonly needle: string;
@@ -185,6 +191,11 @@ export interface VendorDefinition<Id extends string = string> {
   readonly calls: readonly ClientCall[];
   /** Strings that show a file talks to this messenger (imports, globals, field names). */
   readonly markers: readonly string[];
+  /**
+   * The vendor's client SDK packages by package manager, as a manifest names them: the project
+   * model (src/core/workspace) reads which messengers a project uses from these.
+   */
+  readonly packages?: VendorPackages;
   /** Pre-filter needles: a messenger-language file that holds none of any vendor's is not read for calls. */
   readonly needles: readonly PrefilterNeedle[];
   readonly samples: readonly Sample[];

@@ -28,6 +28,7 @@ export const zendesk = defineVendor({
     { sdks: ['ios-swift'], example: 'Zendesk.instance?.loginUser(with: jwt)', proof: { in: 'callback' } },
     { sdks: ['android-kotlin', 'android-java'], example: 'Zendesk.instance.loginUser(jwt, success, failure)', proof: { in: 'callback' } },
   ],
+  packages: { cocoapods: ['ZendeskSDKMessaging'], gradle: ['zendesk.messaging:messaging-android'] },
   markers: ['zE(', 'zESettings'],
   needles: [],
   samples: [

@@ -5,7 +5,8 @@
 import { chooseIdentifier, computeUserHashWith, type ChosenIdentifier } from '../../core/userHash';
 import type { CommandContext } from '../context';
 import type { IdentityPanel } from '../panel/panelView';
-import { askIdentifiers, pickPlatform, pickVendor, platformLabel, type TargetArgs } from '../pickers';
+import { platformLabel, settleTarget, targetSteps, type TargetAnswers, type TargetArgs } from '../pickers';
+import { runSteps } from '../steps';
 import { requireSecret } from './setSecret';
 
 export interface ComputeArgs extends TargetArgs {
@@ -22,12 +23,10 @@ export interface ComputeResult {
 /** Command handler. Resolves to the hash (a hash is not a secret) or undefined if cancelled. */
 export async function computeUserHash(ctx: CommandContext, panel: IdentityPanel, args?: ComputeArgs): Promise<ComputeResult | undefined> {
   const title = 'Identity Verification: Compute User Hash';
-  const vendor = await pickVendor(ctx, args, title);
-  if (!vendor) return undefined;
-  const platform = await pickPlatform(ctx, vendor, args, title);
-  if (!platform) return undefined;
-  const ids = await askIdentifiers(ctx, args, title);
-  if (!ids) return undefined;
+  const answers = await runSteps<TargetAnswers>({}, await targetSteps(ctx, args, title, true));
+  const target = answers && await settleTarget(ctx, answers, args, true);
+  if (!target) return undefined;
+  const { vendor, platform, ids } = target;
   const secret = await requireSecret(ctx, vendor, platform);
   if (secret === undefined) return undefined;
 

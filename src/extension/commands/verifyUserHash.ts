@@ -6,7 +6,9 @@ import { verifyUserHash as verify, type VerifyResult } from '../../core/verify';
 import type { Platform } from '../../core/vendors';
 import type { CommandContext } from '../context';
 import type { IdentityPanel } from '../panel/panelView';
-import { askIdentifiers, pickPlatform, pickVendor, platformLabel, selectedText } from '../pickers';
+import { BACK } from '../prompts';
+import { platformLabel, selectedText, settleTarget, targetSteps, type TargetAnswers } from '../pickers';
+import { runSteps, type Step } from '../steps';
 import type { ComputeArgs } from './computeUserHash';
 import { requireSecret } from './setSecret';
 
@@ -21,20 +23,26 @@ const HASH_SHAPE = /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/;
 export async function verifyUserHash(ctx: CommandContext, panel: IdentityPanel, args?: VerifyArgs): Promise<VerifyResult | undefined> {
   const title = 'Identity Verification: Verify User Hash';
   const selection = selectedText();
-  const hash = args?.hash ?? (selection && HASH_SHAPE.test(selection) ? selection : await ctx.prompter().input({
-    title,
-    prompt: 'The user hash to check, as the client sends it.',
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? 'Paste the hash to check.' : undefined),
-  }));
-  if (hash === undefined) return undefined;
-  const vendor = await pickVendor(ctx, args, title);
-  if (!vendor) return undefined;
-  const platform = await pickPlatform(ctx, vendor, args, title);
-  if (!platform) return undefined;
+  const selectedHash = selection && HASH_SHAPE.test(selection) ? selection : undefined;
+  type Answers = TargetAnswers & { readonly hash?: string };
+  const hashStep: Step<Answers> = {
+    asks: () => args?.hash === undefined && selectedHash === undefined,
+    ask: (state, at) => ctx.prompter().inputStep({
+      title,
+      prompt: 'The user hash to check, as the client sends it.',
+      ignoreFocusOut: true,
+      ...(state.hash !== undefined ? { value: state.hash } : {}),
+      validateInput: (value) => (value.trim() === '' ? 'Paste the hash to check.' : undefined),
+      ...at,
+    }).then((hash) => (hash === BACK || hash === undefined ? hash : { ...state, hash })),
+  };
   // When the selection was the hash, the identifier cannot come from it too.
-  const ids = await askIdentifiers(ctx, args, title, selection !== hash);
-  if (!ids) return undefined;
+  const useSelection = (args?.hash ?? selectedHash) !== selection;
+  const answers = await runSteps<Answers>({}, [hashStep, ...await targetSteps<Answers>(ctx, args, title, useSelection)]);
+  const hash = args?.hash ?? answers?.hash ?? selectedHash;
+  const target = answers && await settleTarget(ctx, answers, args, useSelection);
+  if (hash === undefined || !target) return undefined;
+  const { vendor, platform, ids } = target;
   const secret = await requireSecret(ctx, vendor, platform);
   if (secret === undefined) return undefined;
 

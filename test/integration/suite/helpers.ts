@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension/extension';
-import type { Prompter } from '../../../src/extension/prompts';
+import { BACK, type Back, type InputOptions, type PickOptions, type Prompter } from '../../../src/extension/prompts';
 
 export const EXTENSION_ID = 'idv-kit.identity-verification-kit';
 
@@ -23,8 +23,11 @@ export interface Call {
   readonly items?: readonly vscode.QuickPickItem[];
 }
 
-/** What the scripted user does at the next question: choose, type, press a button, or press Escape. */
-export type Answer = { pick: string } | { pickMany: string[] } | { input: string } | { press: string } | { dismiss: true };
+/**
+ * What the scripted user does at the next question: choose, type, press a button, press
+ * Escape, or press the Back button of a multi-step question (one that offers it).
+ */
+export type Answer = { pick: string } | { pickMany: string[] } | { input: string } | { press: string } | { dismiss: true } | { back: true };
 
 /**
  * Answers questions in order, as a user would. Notifications take a `press` answer when one is
@@ -70,7 +73,25 @@ export class ScriptedPrompter implements Prompter {
     return undefined;
   }
 
-  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined> {
+  /** True (and the answer used) when the user presses Back here; a question without the button fails the test. */
+  private wentBack(call: Call & { options: { back?: boolean } }): boolean {
+    const answer = this.answers[0];
+    if (!answer || !('back' in answer)) return false;
+    if (!call.options.back) throw new Error(`Back pressed at a question without a Back button: ${JSON.stringify(call.options)}`);
+    this.calls.push(call);
+    this.answers.shift();
+    return true;
+  }
+
+  pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Thenable<T | Back | undefined> {
+    return this.wentBack({ kind: 'pick', options, items }) ? Promise.resolve(BACK) : this.pick(items, options);
+  }
+
+  inputStep(options: InputOptions): Thenable<string | Back | undefined> {
+    return this.wentBack({ kind: 'input', options }) ? Promise.resolve(BACK) : this.input(options);
+  }
+
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Thenable<T | undefined> {
     if (this.dismissed({ kind: 'pick', options, items })) return Promise.resolve(undefined);
     const label = this.take({ kind: 'pick', options, items });
     const item = items.find((i) => i.label === label);

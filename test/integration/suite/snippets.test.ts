@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InsertResult } from '../../../src/extension/commands/insertSnippet';
 import type { TestApi } from '../../../src/extension/extension';
-import { closeAllEditors, EXTENSION_ID, ScriptedPrompter, testApi } from './helpers';
+import { closeAllEditors, EXTENSION_ID, ours, ScriptedPrompter, testApi, workspaceFile, type Call } from './helpers';
 
 describe('snippets', () => {
   let api: TestApi;
@@ -90,4 +90,92 @@ describe('snippet languages', () => {
       assert.ok(item.insertText instanceof vscode.SnippetString && item.insertText.value.length > 20);
     });
   }
+});
+
+/**
+ * The picker on the fixture's Next.js app (next-shop/: app router, next-auth's `auth` in
+ * auth.ts, the `@/*` alias, Intercom's messenger SDK, and a module that reads INTERCOM_SECRET).
+ */
+describe('snippet picker on a Next.js project', () => {
+  let api: TestApi;
+  const route = () => workspaceFile('next-shop/app/api/intercom/user-hash/route.ts');
+  before(async () => {
+    api = await testApi();
+  });
+  afterEach(async () => {
+    api.setPrompter(undefined);
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(route(), { recursive: false, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  const openPage = async () => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('next-shop/app/page.tsx')));
+  const snippetIds = (call: Call | undefined) => (call?.items ?? []).map((i) => (i.kind === vscode.QuickPickItemKind.Separator ? `-- ${i.label}` : (i.detail ?? '').split(' · ').pop()));
+  const options = (call: Call | undefined) => call?.options as { title?: string; step?: number; totalSteps?: number; back?: boolean; value?: string; active?: vscode.QuickPickItem };
+
+  it('ranks the Next.js route handlers first, pre-fills the vendor and INTERCOM_SECRET, and creates the route the scan accepts', async () => {
+    await openPage();
+    const create = 'Create the route at app/api/intercom/user-hash/route.ts';
+    const prompter = new ScriptedPrompter([
+      { pick: 'Next.js route handler (app router) that returns the user hash' }, { pick: 'Intercom' }, { pick: 'User id' },
+      { input: 'INTERCOM_SECRET' }, { pick: create },
+    ]);
+    api.setPrompter(prompter);
+    // As the missing-user-hash quick fix runs it.
+    const result = await vscode.commands.executeCommand<InsertResult | undefined>('idv.insertSnippet', { kind: 'server' });
+    assert.ok(prompter.done, 'every scripted answer was used');
+    const [snippets, vendors, , envVar, place] = prompter.calls;
+    assert.deepEqual(snippetIds(snippets).slice(0, 5), ['-- For this project (Next.js (app router))', 'jwt-nextjs-route', 'jwt-nextjs-server-action', 'nextjs-route', 'nextjs-server-action']);
+    assert.equal(vendors?.items?.[0]?.label, 'Intercom');
+    assert.match(vendors?.items?.[0]?.description ?? '', /@intercom\/messenger-js-sdk in package\.json/);
+    assert.equal(options(envVar).value, 'INTERCOM_SECRET', 'the variable the project reads, not the default');
+    assert.equal(options(place).active?.label, create);
+    assert.ok(prompter.calls.every((c) => c.kind === 'finish' || options(c).title === 'Identity Verification: Insert Snippet'), 'one title across the steps');
+    assert.deepEqual(prompter.calls.filter((c) => c.kind === 'pick' || c.kind === 'input').map((c) => `${options(c).step}/${options(c).totalSteps}`), ['1/5', '2/5', '3/5', '4/5', '5/5']);
+
+    assert.ok(result?.created);
+    assert.equal(result.uri.toString(), route().toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(route()));
+    assert.match(text, /^import \{ auth \} from '@\/auth';$/m, 'the project\'s own auth helper');
+    assert.match(text, /process\.env\.INTERCOM_SECRET/);
+    assert.doesNotMatch(text, /verifyUserHash|Placeholder|\$\{?\d/, 'no unused helper, no placeholder, no tab-stop syntax');
+    const summary = await vscode.commands.executeCommand<{ files: number }>('idv.scanWorkspace');
+    assert.ok(summary.files > 0);
+    assert.deepEqual(ours(route()).map((d) => d.message), [], 'the scan accepts the route it wrote');
+
+    // Never over an existing file: the second run offers no creation.
+    await openPage();
+    const again = new ScriptedPrompter([{ pick: 'Next.js route handler (app router) that returns the user hash' }, { pick: 'Intercom' }, { pick: 'User id' }, { input: 'INTERCOM_SECRET' }, { dismiss: true }]);
+    api.setPrompter(again);
+    assert.equal(await vscode.commands.executeCommand('idv.insertSnippet', { kind: 'server' }), undefined);
+    assert.deepEqual(again.calls.at(-2)?.items?.map((i) => i.label), ['Insert into next-shop/app/page.tsx']);
+  });
+
+  it('goes back a step with the earlier answer kept, and forward with new answers', async () => {
+    await openPage();
+    const prompter = new ScriptedPrompter([
+      { pick: 'Next.js route handler (app router) that returns the user hash' }, { pick: 'Crisp' },
+      { back: true }, // at the variable: back to the vendor, which still shows Crisp
+      { pick: 'Intercom' }, { pick: 'User id' }, { input: 'INTERCOM_SECRET' }, { dismiss: true },
+    ]);
+    api.setPrompter(prompter);
+    assert.equal(await vscode.commands.executeCommand('idv.insertSnippet', { kind: 'server' }), undefined);
+    assert.ok(prompter.done);
+    const asked = prompter.calls.filter((c) => c.kind === 'pick' || c.kind === 'input');
+    const crispEnv = asked[2];
+    assert.equal(options(crispEnv).value, 'CRISP_VERIFY_SECRET');
+    assert.equal(options(crispEnv).back, true);
+    const vendorAgain = asked[3];
+    assert.equal(options(vendorAgain).active?.label, 'Crisp', 'the earlier answer is selected again');
+    assert.equal(`${options(vendorAgain).step}/${options(vendorAgain).back}`, '2/true');
+    assert.equal(options(asked[5]).value, 'INTERCOM_SECRET', 'the new vendor\'s variable, not Crisp\'s');
+  });
+
+  it('the hash checker goes back from the identifier to the platform with the platform kept', async () => {
+    const prompter = new ScriptedPrompter([{ pick: 'Intercom' }, { pick: 'iOS' }, { back: true }, { dismiss: true }]);
+    api.setPrompter(prompter);
+    assert.equal(await vscode.commands.executeCommand('idv.computeUserHash'), undefined);
+    const asked = prompter.calls.filter((c) => c.kind === 'pick' || c.kind === 'input');
+    assert.deepEqual(asked.map((c) => `${c.kind} ${options(c).step}/${options(c).totalSteps}`), ['pick 1/3', 'pick 2/3', 'input 3/3', 'pick 2/3']);
+    assert.equal(options(asked[3]).active?.label, 'iOS');
+  });
 });

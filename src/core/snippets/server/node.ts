@@ -1,5 +1,5 @@
 /** Node.js servers: Express, NestJS and Next.js, all through node:crypto. */
-import { hashName, mapEntries } from '../common';
+import { hashName, mapEntries, nextAuth } from '../common';
 import { stop } from '../template';
 import type { CoreCode, RunnableDefinition, SnippetContext, SnippetDefinition } from '../types';
 
@@ -15,25 +15,33 @@ export function jsObject(c: SnippetContext, id: string, email: string, hash: str
   return `{ ${mapEntries(c, { id, email, hash }, (k, e) => `${key(k)}: ${e}`).join(', ')} }`;
 }
 
-/** node:crypto core; `typed` adds TypeScript annotations, `exported` exports the functions. */
+/**
+ * node:crypto core; `typed` adds TypeScript annotations, `exported` exports the functions. A
+ * module that cannot export them (a route file, a 'use server' file) gets no `verifyUserHash`:
+ * nothing there could call it.
+ */
 function nodeCore(c: SnippetContext, typed: boolean, exported: boolean): CoreCode {
   const t = (annotation: string) => (typed ? annotation : '');
   const ex = exported ? 'export ' : '';
   const key = c.hexSecret ? `Buffer.from(secret, 'hex')` : 'secret';
-  return { imports: [`import { createHmac, timingSafeEqual } from 'node:crypto';`], code: `/** ${hashName(c)}: lowercase hex HMAC-SHA256 of the identifier. Server-side only. */
+  return { imports: [`import { createHmac${exported ? ', timingSafeEqual' : ''} } from 'node:crypto';`], code: `/** ${hashName(c)}: lowercase hex HMAC-SHA256 of the identifier. Server-side only. */
 ${ex}function userHash(identifier${t(': string')})${t(': string')} {
   const secret = process.env.${c.envVar};
   // Hashing with an empty key would give hashes the messenger rejects: fail loudly instead.
   if (!secret) throw new Error('${c.envVar} is not set');
   return createHmac('sha256', ${key}).update(identifier, 'utf8').digest('hex');
+}${exported ? `\n\n${verifyCode(typed, ex)}` : ''}` };
 }
 
-/** Checks a hash handed back by a client, in constant time (never with ===). */
+/** The constant-time check of a hash handed back by a client. */
+function verifyCode(typed: boolean, ex: string): string {
+  const t = (annotation: string) => (typed ? annotation : '');
+  return `/** Checks a hash handed back by a client, in constant time (never with ===). */
 ${ex}function verifyUserHash(identifier${t(': string')}, candidate${t(': string')})${t(': boolean')} {
   const expected = Buffer.from(userHash(identifier), 'utf8');
   const given = Buffer.from(candidate, 'utf8');
   return given.length === expected.length && timingSafeEqual(given, expected);
-}` };
+}`;
 }
 
 /** Imports (the core's, then the framework's) and the core code, as a file would have them. */
@@ -47,9 +55,16 @@ console.log(userHash(identifier));
 if (process.env.IDV_VERIFY !== undefined) console.log(String(verifyUserHash(identifier, process.env.IDV_VERIFY)));
 `;
 
-/** TypeScript runs under Bun here: Node 20 cannot run .ts, and Bun implements node:crypto. */
+/**
+ * TypeScript runs under Bun here: Node 20 cannot run .ts, and Bun implements node:crypto. A
+ * core without `verifyUserHash` gets the same check in the program, so the harness's
+ * verification lines still come out.
+ */
 function tsRunnable(exported: boolean): RunnableDefinition {
-  return { filename: 'main.ts', command: 'bun main.ts', program: (c) => withImports(nodeCore(c, true, exported), [], `${nodeCore(c, true, exported).code}\n${nodeMain}`) };
+  return {
+    filename: 'main.ts', command: 'bun main.ts',
+    program: (c) => withImports(nodeCore(c, true, exported), exported ? [] : [`import { timingSafeEqual } from 'node:crypto';`], `${nodeCore(c, true, exported).code}\n${exported ? '' : `\n${verifyCode(true, '')}\n`}${nodeMain}`),
+  };
 }
 
 const express: SnippetDefinition = {
@@ -108,14 +123,14 @@ const nextRoute: SnippetDefinition = {
   core: (c) => nodeCore(c, true, false),
   template: (c) => withImports(nodeCore(c, true, false), [
     `import { NextResponse } from 'next/server';`,
-    `import { auth } from '${stop(1, '@/auth')}';`,
+    ...nextAuth(c).imports,
   ], `${nodeCore(c, true, false).code}
 
 // node:crypto needs the Node.js runtime, and the secret must stay on the server.
 export const runtime = 'nodejs';
 
 export async function GET() {
-  const user = (await auth())?.user;
+  const user = ${nextAuth(c).user};
   if (!user?.email) return NextResponse.json({ error: 'not signed in' }, { status: 401 });
   const { id, email } = user;
   return NextResponse.json(${jsObject(c, 'id', 'email', `userHash(${jsIdentifier(c, 'id', 'email')})`)});${stop(0)}
@@ -133,11 +148,11 @@ const nextAction: SnippetDefinition = {
   scheme: 'hmac',
   // In a 'use server' file every export must be an async action: the helpers stay private.
   core: (c) => nodeCore(c, true, false),
-  template: (c) => `'use server';\n\n${withImports(nodeCore(c, true, false), [`import { auth } from '${stop(1, '@/auth')}';`], `${nodeCore(c, true, false).code}
+  template: (c) => `'use server';\n\n${withImports(nodeCore(c, true, false), nextAuth(c).imports, `${nodeCore(c, true, false).code}
 
 /** The messenger identity of the signed-in user; visitors who are not signed in get none. */
 export async function ${stop(2, 'getMessengerIdentity')}() {
-  const user = (await auth())?.user;
+  const user = ${nextAuth(c).user};
   if (!user?.email) return null;
   const { id, email } = user;
   return ${jsObject(c, 'id', 'email', `userHash(${jsIdentifier(c, 'id', 'email')})`)};${stop(0)}

@@ -2,6 +2,7 @@
  * Node.js servers (Express, NestJS, Next.js) sign with jsonwebtoken, the library most Node
  * examples use; the route shapes are those of the HMAC snippets in ../node.ts.
  */
+import { nextAuth } from '../../common';
 import { stop } from '../../template';
 import type { CoreCode, RunnableDefinition, SnippetContext, SnippetDefinition } from '../../types';
 import { withImports } from '../node';
@@ -89,14 +90,14 @@ const nextRoute: SnippetDefinition = {
   core: (c) => nodeJwtCore(c, true, false),
   template: (c) => withImports(nodeJwtCore(c, true, false), [
     `import { NextResponse } from 'next/server';`,
-    `import { auth } from '${stop(1, '@/auth')}';`,
+    ...nextAuth(c).imports,
   ], `${nodeJwtCore(c, true, false).code}
 
 // jsonwebtoken needs the Node.js runtime, and the secret must stay on the server.
 export const runtime = 'nodejs';
 
 export async function GET() {
-  const user = (await auth())?.user;
+  const user = ${nextAuth(c).user};
   if (!user?.id) return NextResponse.json({ error: 'not signed in' }, { status: 401 });
   return NextResponse.json({ ${field(c)}: messengerJwt({ id: user.id, email: user.email }) });${stop(0)}
 }
@@ -113,11 +114,11 @@ const nextAction: SnippetDefinition = {
   scheme: 'jwt',
   // In a 'use server' file every export must be an async action: the helper stays private.
   core: (c) => nodeJwtCore(c, true, false),
-  template: (c) => `'use server';\n\n${withImports(nodeJwtCore(c, true, false), [`import { auth } from '${stop(1, '@/auth')}';`], `${nodeJwtCore(c, true, false).code}
+  template: (c) => `'use server';\n\n${withImports(nodeJwtCore(c, true, false), nextAuth(c).imports, `${nodeJwtCore(c, true, false).code}
 
 /** A fresh messenger JWT for the signed-in user; visitors who are not signed in get none. */
 export async function ${stop(2, 'getMessengerJwt')}() {
-  const user = (await auth())?.user;
+  const user = ${nextAuth(c).user};
   if (!user?.id) return null;
   return messengerJwt({ id: user.id, email: user.email });${stop(0)}
 }
