@@ -136,8 +136,9 @@ async function quickFix(page: Page): Promise<void> {
   }
 }
 
+/** The picker in the Next.js fixture project: its route snippets first, the step counter in the title. */
 async function insertSnippet(page: Page): Promise<Clip> {
-  await openFile(page, 'intercom.js', 10, 1);
+  await openFile(page, 'page.tsx', 1, 1);
   await runCommand(page, 'Identity Verification: Insert Snippet');
   await picker(page, 'Identity Verification: Insert Snippet').getByRole('option').first().waitFor();
   // The picker and the code behind it; the rest of the window is empty.
