@@ -14,7 +14,11 @@ const ADD = 'Add user_hash: currentUser.userHash, a value your server computes';
 async function openBoot(): Promise<{ editor: vscode.TextEditor; diagnostic: vscode.Diagnostic }> {
   const uri = workspaceFile(BOOT);
   const waiting = diagnosticsWhere(uri, (d) => d.some((x) => ruleOf(x) === 'missing-user-hash'));
-  const editor = await vscode.window.showTextDocument(uri);
+  // Opened as the explorer opens it, so the document closes with its editor: one opened with
+  // showTextDocument stays open for minutes, and the next suite's "opened" lint never comes.
+  await vscode.commands.executeCommand('vscode.open', uri);
+  const editor = vscode.window.activeTextEditor;
+  assert.ok(editor && editor.document.uri.toString() === uri.toString(), 'boot.js is the active editor');
   const diagnostic = (await waiting).find((x) => ruleOf(x) === 'missing-user-hash');
   assert.ok(diagnostic);
   return { editor, diagnostic };
