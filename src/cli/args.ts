@@ -34,3 +34,10 @@ export function choice<T extends string>(value: string | undefined, allowed: rea
   if (found === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}.`);
   return found;
 }
+
+/** `--quiet`, refused together with `--verbose` (they ask for opposite things). */
+export function quietFlag(values: { readonly quiet?: boolean | undefined; readonly verbose?: boolean | undefined }): boolean {
+  const quiet = values.quiet === true;
+  if (quiet && values.verbose === true) throw new UsageError('--quiet and --verbose ask for opposite things: give one of them');
+  return quiet;
+}

@@ -11,7 +11,7 @@ import { scanIncomplete, type Notice } from '../format/types';
 import { resolveConfig } from '../projectConfig';
 import { CliSyntax } from '../syntax';
 import { compareInstallations, findInstallations, formatCheckText, readiness, type CheckReport, type Installation } from '../../core/install/index';
-import { choice, parse } from '../args';
+import { choice, parse, quietFlag } from '../args';
 import { paletteFor, type Palette } from '../format/color';
 import { UsageError, type CliCommand } from '../io';
 import { kindOf, walkFiles, type WalkReport } from '../walk';
@@ -42,8 +42,7 @@ errors, or when part of the tree could not be read.`,
       quiet: { type: 'boolean', short: 'q' },
     }, true);
     const format = choice(values.format, FORMATS, '--format');
-    const quiet = values.quiet === true;
-    if (quiet && values.verbose === true) throw new UsageError('--quiet and --verbose ask for opposite things: give one of them');
+    const quiet = quietFlag(values);
     const { config, root } = await resolveConfig(io, undefined);
 
     const installations: Installation[] = [];

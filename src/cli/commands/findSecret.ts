@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findSecret, leakLocationText, leakSearchIncomplete, MIN_SECRET_LENGTH, secretProblem } from '../../core/leaks/index';
 import { version } from '../../../package.json';
-import { choice, parse } from '../args';
+import { choice, parse, quietFlag } from '../args';
 import { paletteFor } from '../format/color';
 import { displayPath, formatLeaksJson, formatLeaksSarif, formatLeaksSummary, formatLeaksText } from '../format/leaks';
 import { UsageError, type CliCommand } from '../io';
@@ -44,8 +44,7 @@ Output names places and forms, never the value. Exit 0 when it was not found, 1 
       quiet: { type: 'boolean', short: 'q' },
     }, true);
     const format = choice(values.format, FORMATS, '--format');
-    const quiet = values.quiet === true;
-    if (quiet && values.verbose === true) throw new UsageError('--quiet and --verbose ask for opposite things: give one of them');
+    const quiet = quietFlag(values);
     const history = values.history === true;
     const files = values['no-files'] !== true;
     if (!files && !history) throw new UsageError('--no-files leaves nothing to search: add --history.');

@@ -2,7 +2,7 @@
 import { CONFIG_FILE_NAME } from '../../core/engine/index';
 import { summarizeSkips } from '../../core/files/index';
 import { version } from '../../../package.json';
-import { choice, parse } from '../args';
+import { choice, parse, quietFlag } from '../args';
 import { applyBaseline, describeBaseline } from '../baseline';
 import { paletteFor } from '../format/color';
 import { formatFixes } from '../format/fixes';
@@ -10,7 +10,7 @@ import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { scanIncomplete, type FileFinding, type ScanReport } from '../format/types';
-import { UsageError, type CliCommand } from '../io';
+import type { CliCommand } from '../io';
 import { historyLine } from '../history';
 import { collectScan } from '../scanRun';
 
@@ -63,8 +63,7 @@ not be read (the report is still complete for the rest).`,
       quiet: { type: 'boolean', short: 'q' },
     }, true);
     const format = choice(values.format, FORMATS, '--format');
-    const quiet = values.quiet === true;
-    if (quiet && values.verbose === true) throw new UsageError('--quiet and --verbose ask for opposite things: give one of them');
+    const quiet = quietFlag(values);
     const baseline = values.baseline === undefined ? undefined : applyBaseline(values.baseline, io);
     const run = await collectScan({
       paths: positionals,
